@@ -1,0 +1,104 @@
+"""Plain, immutable views of a stored assessment, handed from services to the faces and the report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from ethics_tool.domain.answers import Mode, RespondentAnswers, Role
+from ethics_tool.domain.models import Questionnaire
+
+
+class Status(StrEnum):
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    ARCHIVED = "archived"
+
+
+class ActionStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+UNIT_TYPES = (
+    "dome",
+    "komiteja",
+    "komisija",
+    "vadiba",
+    "administracija",
+    "parvalde",
+    "iestade",
+    "kapitalsabiedriba",
+    "cits",
+)
+
+
+@dataclass(frozen=True)
+class AssessmentInfo:
+    """The metadata of one assessment (one round for one unit)."""
+
+    id: int
+    uuid: str
+    municipality: str
+    unit_type: str
+    unit_name: str
+    assessed_on: date
+    prepared_by: str
+    form_id: str
+    form_version: str
+    form_hash: str
+    mode: Mode
+    status: Status
+    is_demo: bool
+    previous_id: int | None
+    created_at: datetime | None
+    updated_at: datetime | None
+
+    @property
+    def unit_label(self) -> str:
+        return self.unit_name or self.unit_type
+
+
+@dataclass(frozen=True)
+class RespondentInfo:
+    id: int
+    uuid: str
+    label: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class ActionData:
+    """One row of the action plan."""
+
+    id: int | None
+    question_id: str | None
+    text: str
+    responsible: str = ""
+    deadline: date | None = None
+    status: ActionStatus = ActionStatus.NOT_STARTED
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class AssessmentSummary:
+    """One row of the home page list."""
+
+    info: AssessmentInfo
+    form_title_lv: str
+    form_title_en: str
+    n_respondents: int
+    progress: float  # percent of expected answers given (any kind)
+
+
+@dataclass(frozen=True)
+class AssessmentData:
+    """Everything needed to score, show, export or print an assessment."""
+
+    info: AssessmentInfo
+    form: Questionnaire
+    respondents: list[RespondentInfo]
+    answers: list[RespondentAnswers]  # same order as respondents
+    actions: list[ActionData]

@@ -1,0 +1,197 @@
+"""Load questionnaire files from YAML and report every problem with file, path, line and reason."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from ethics_tool.domain.models import Questionnaire
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a form file."""
+
+    path: str  # e.g. "themes[3].questions[2].levels" ("" for the whole file)
+    message: str
+    line: int | None = None  # 1-based line in the YAML file, when known
+
+    def __str__(self) -> str:
+        where = self.path or "(file)"
+        if self.line is not None:
+            where = f"line {self.line}, {where}"
+        return f"{where}: {self.message}"
+
+
+class FormError(Exception):
+    """A form file that cannot be used; ``str()`` gives a message a person can act on."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        lines = "\n".join(f"  - {problem}" for problem in problems)
+        super().__init__(f"{source}: {len(problems)} problem(s)\n{lines}")
+
+    @property
+    def first_line(self) -> str:
+        """A one-line summary for a status bar or a CLI error."""
+        return f"{self.source}: {self.problems[0]}" if self.problems else self.source
+
+
+@dataclass
+class FormCatalog:
+    """The forms that loaded, and the files that did not (the app starts with the rest)."""
+
+    forms: dict[str, Questionnaire] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)
+    errors: list[FormError] = field(default_factory=list)
+
+    def get(self, form_id: str) -> Questionnaire:
+        return self.forms[form_id]
+
+    def ordered(self) -> list[Questionnaire]:
+        return sorted(self.forms.values(), key=lambda form: form.title.lv)
+
+
+def _format_loc(loc: Iterable[Any]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
+
+
+class _DuplicateKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses duplicate keys instead of silently keeping the last one."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_DuplicateKeyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
+)
+
+
+def _line_of(root: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """Follow a pydantic location through the YAML node tree to find the nearest line."""
+    node = root
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next(
+                (v for k, v in node.value if str(getattr(k, "value", "")) == str(part)), None
+            )
+            if match is None:
+                break
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def parse_form(text: str, source: str = "<form>") -> Questionnaire:
+    """Parse and validate one form given as YAML (or JSON) text; raise :class:`FormError`."""
+    try:
+        data = yaml.load(text, Loader=_DuplicateKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        raise FormError(source, [Problem("", f"invalid YAML: {reason}", line)]) from None
+    if not isinstance(data, dict):
+        raise FormError(source, [Problem("", "the file must contain a mapping (id, title, themes…)")])
+    try:
+        return Questionnaire.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            message = error["msg"]
+            if message.startswith("Value error, "):
+                message = message[len("Value error, ") :]
+            if error["type"] == "missing":
+                message = "required field is missing"
+            elif error["type"] == "extra_forbidden":
+                message = "unknown field (check the spelling against forms/README.md)"
+            # Cross-field problems come as one "a; b; c" message; split them into separate lines.
+            for part in message.split("; ") if not loc else [message]:
+                path = _format_loc(loc)
+                if not loc and ": " in part and part.split(": ", 1)[0].startswith("themes["):
+                    path, part = part.split(": ", 1)
+                problems.append(Problem(path, part, _line_of(root, loc)))
+        raise FormError(source, problems) from None
+
+
+def load_form(path: Path) -> Questionnaire:
+    """Load one form file; the error names the file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise FormError(str(path), [Problem("", f"not UTF-8 text ({exc.reason})")]) from None
+    except OSError as exc:
+        raise FormError(str(path), [Problem("", f"cannot read file: {exc.strerror}")]) from None
+    return parse_form(text, str(path))
+
+
+def load_catalog(directories: Iterable[Path]) -> FormCatalog:
+    """Load every ``*.yaml`` form in ``directories``; broken files are collected, not fatal."""
+    catalog = FormCatalog()
+    for directory in directories:
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.glob("*.y*ml")):
+            try:
+                form = load_form(path)
+            except FormError as exc:
+                catalog.errors.append(exc)
+                continue
+            if form.id in catalog.forms:
+                catalog.errors.append(
+                    FormError(
+                        str(path),
+                        [Problem("id", f"form id {form.id!r} already used by {catalog.sources[form.id]}")],
+                    )
+                )
+                continue
+            catalog.forms[form.id] = form
+            catalog.sources[form.id] = path
+    return catalog
+
+
+def form_to_json(form: Questionnaire) -> str:
+    """The canonical JSON snapshot of a form, stored with each assessment."""
+    return json.dumps(form.model_dump(mode="json"), ensure_ascii=False, sort_keys=True)
+
+
+def form_hash(snapshot: str) -> str:
+    return hashlib.sha256(snapshot.encode("utf-8")).hexdigest()
+
+
+def form_from_json(snapshot: str) -> Questionnaire:
+    """Rebuild the form an assessment was answered with from its stored snapshot."""
+    return Questionnaire.model_validate_json(snapshot)

@@ -1,0 +1,266 @@
+"""The questionnaire model: what a form file in ``forms/`` may contain.
+
+Forms are data. They are parsed once, at the edge, into these frozen pydantic models; the rest of the
+core trusts them and does not re-check. Every text a user sees is bilingual (:class:`Text`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+LANGUAGES = ("lv", "en")
+ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$"
+SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(_Model):
+    """A text in Latvian (required, the first language) and English."""
+
+    lv: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang``; Latvian for any language the form does not have."""
+        return self.en if lang == "en" else self.lv
+
+    @field_validator("lv", "en")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("text must not be blank")
+        return value.strip()
+
+
+class ItemType(StrEnum):
+    MATURITY = "maturity"
+    PERCEPTION = "perception"
+
+
+class Audience(StrEnum):
+    COUNCIL = "council"
+    ADMINISTRATION = "administration"
+    ANY = "any"
+
+
+class ReferenceKind(StrEnum):
+    COE = "coe"  # Council of Europe 12 Principles of Good Democratic Governance
+    OECD = "oecd"  # OECD Recommendation on Public Integrity
+    LAW = "law"  # a Latvian law or regulation
+    GUIDANCE = "guidance"  # KNAB, State Chancellery, VARAM or similar guidance
+    FRAMEWORK = "framework"  # IntoSAINT, CAF, KS, ELoGE, ...
+
+
+class Reference(_Model):
+    """A citation: which framework or law, and where in it (``P4``, ``11. pants``)."""
+
+    kind: ReferenceKind
+    ref: Annotated[str, Field(min_length=1)]
+    note: Text | None = None
+
+
+class LegalRequirement(_Model):
+    """Marks a question as a legal requirement; below level 2 it is a compliance gap."""
+
+    law: Text
+    article: Annotated[str, Field(min_length=1)]
+
+
+class Level(_Model):
+    """One step of an answer scale."""
+
+    value: int
+    label: Text
+    description: Text | None = None
+
+
+class Scale(_Model):
+    """The maturity scale (0..4) and the agreement scale used by perception items (1..5)."""
+
+    levels: Annotated[list[Level], Field(min_length=2)]
+    agreement: Annotated[list[Level], Field(min_length=2)]
+    allow_na: bool = True
+    allow_unknown: bool = True
+
+    @field_validator("levels", "agreement")
+    @classmethod
+    def _ordered_unique(cls, levels: list[Level]) -> list[Level]:
+        values = [level.value for level in levels]
+        if values != sorted(set(values)):
+            raise ValueError(f"level values must be unique and ascending, got {values}")
+        return levels
+
+    @property
+    def max_level(self) -> int:
+        return self.levels[-1].value
+
+    @property
+    def min_level(self) -> int:
+        return self.levels[0].value
+
+    def level(self, value: int) -> Level | None:
+        return next((lvl for lvl in self.levels if lvl.value == value), None)
+
+    def agreement_level(self, value: int) -> Level | None:
+        return next((lvl for lvl in self.agreement if lvl.value == value), None)
+
+
+class Band(_Model):
+    """A maturity band: applies from ``min`` percent (inclusive) up to the next band's minimum."""
+
+    min: Annotated[float, Field(ge=0, le=100)]
+    label: Text
+    description: Text | None = None
+
+
+class Recommendation(_Model):
+    """Advice given when a question's answer is at one of ``levels``."""
+
+    levels: Annotated[list[int], Field(min_length=1)]
+    text: Text
+
+
+class Question(_Model):
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    type: ItemType = ItemType.MATURITY
+    text: Text
+    guidance: Text | None = None
+    weight: Annotated[float, Field(gt=0, le=10)] = 1.0
+    legal: LegalRequirement | None = None
+    references: list[Reference] = Field(default_factory=list)
+    # Question-specific descriptors, keyed by level value (maturity items).
+    levels: dict[int, Text] = Field(default_factory=dict)
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    allow_na: bool | None = None
+    allow_unknown: bool | None = None
+
+    @property
+    def is_legal(self) -> bool:
+        return self.legal is not None
+
+    def recommendations_for(self, level: int) -> list[Recommendation]:
+        return [rec for rec in self.recommendations if level in rec.levels]
+
+
+class Theme(_Model):
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    title: Text
+    description: Text | None = None
+    weight: Annotated[float, Field(gt=0, le=10)] = 1.0
+    references: list[Reference] = Field(default_factory=list)
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+
+class Questionnaire(_Model):
+    """A whole form: themes of questions plus the scale, bands and defaults they are scored with."""
+
+    format: Literal[1] = 1
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    version: str
+    title: Text
+    description: Text | None = None
+    audience: Audience = Audience.ANY
+    scale: Scale
+    bands: Annotated[list[Band], Field(min_length=1)]
+    target_level: int = 3
+    coverage_threshold: Annotated[float, Field(ge=0, le=100)] = 80.0
+    themes: Annotated[list[Theme], Field(min_length=1)]
+
+    @field_validator("version")
+    @classmethod
+    def _semver(cls, value: str) -> str:
+        if not SEMVER.match(value):
+            raise ValueError(f"version must look like 1.0.0, got {value!r}")
+        return value
+
+    @field_validator("bands")
+    @classmethod
+    def _bands_ordered(cls, bands: list[Band]) -> list[Band]:
+        mins = [band.min for band in bands]
+        if mins != sorted(set(mins)):
+            raise ValueError(f"band minimums must be unique and ascending, got {mins}")
+        if mins[0] != 0:
+            raise ValueError("the first band must start at 0")
+        return bands
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Questionnaire:
+        problems: list[str] = []
+        seen_themes: set[str] = set()
+        seen_questions: dict[str, str] = {}
+        level_values = {lvl.value for lvl in self.scale.levels}
+        agreement_values = {lvl.value for lvl in self.scale.agreement}
+        if self.target_level not in level_values:
+            problems.append(f"target_level {self.target_level} is not a level of the scale")
+        for ti, theme in enumerate(self.themes):
+            if theme.id in seen_themes:
+                problems.append(f"themes[{ti}].id: duplicate theme id {theme.id!r}")
+            seen_themes.add(theme.id)
+            for qi, question in enumerate(theme.questions):
+                where = f"themes[{ti}].questions[{qi}]"
+                if question.id in seen_questions:
+                    problems.append(
+                        f"{where}.id: duplicate question id {question.id!r} "
+                        f"(first used in {seen_questions[question.id]})"
+                    )
+                else:
+                    seen_questions[question.id] = where
+                allowed = level_values if question.type is ItemType.MATURITY else agreement_values
+                for value in question.levels:
+                    if value not in allowed:
+                        problems.append(
+                            f"{where}.levels.{value}: no such level on the {question.type} scale"
+                        )
+                for ri, rec in enumerate(question.recommendations):
+                    for value in rec.levels:
+                        if value not in allowed:
+                            problems.append(
+                                f"{where}.recommendations[{ri}].levels: "
+                                f"{value} is not a level on the {question.type} scale"
+                            )
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    # -- navigation helpers -------------------------------------------------------------------
+    def iter_questions(self) -> Iterator[tuple[Theme, Question]]:
+        for theme in self.themes:
+            for question in theme.questions:
+                yield theme, question
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(theme.questions) for theme in self.themes)
+
+    def question(self, question_id: str) -> Question:
+        for _, question in self.iter_questions():
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+    def theme_of(self, question_id: str) -> Theme:
+        for theme, question in self.iter_questions():
+            if question.id == question_id:
+                return theme
+        raise KeyError(question_id)
+
+    def allows_na(self, question: Question) -> bool:
+        return self.scale.allow_na if question.allow_na is None else question.allow_na
+
+    def allows_unknown(self, question: Question) -> bool:
+        return self.scale.allow_unknown if question.allow_unknown is None else question.allow_unknown
+
+    def band_for(self, percent: float) -> Band:
+        chosen = self.bands[0]
+        for band in self.bands:
+            if percent >= band.min:
+                chosen = band
+        return chosen

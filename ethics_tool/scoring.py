@@ -1,0 +1,341 @@
+"""Scoring: answers in, results out. Pure functions; the GUI, the PDF, the CLI and JSON all use them.
+
+The method (docs/methodology.md gives it in words, with a worked example):
+
+* A level answer becomes a percent of its scale: maturity ``level / 4 × 100``; perception
+  (agreement 1..5) ``(value − 1) / 4 × 100``. "Nav attiecināms" (N/A) and "Nezinu" leave the
+  denominator; "Nezinu" and missing answers lower the coverage, and "Nezinu" is a knowledge gap.
+* Scoring answers: in single and individual mode every respondent's answers; in consensus mode the
+  group's agreed answer (individual answers, if any, only give the distribution).
+* Question: the mean, median and distribution of its level answers; its score is the mean percent.
+  A spread (highest − lowest level) of two or more flags a discussion point.
+* Theme: weighted (question weight) mean of its maturity question scores; perception questions
+  give a separate climate score the same way and never enter the maturity score.
+* Overall index: weighted (theme weight) mean of the theme scores; its band from the form.
+* Compliance gap: a legal-requirement maturity item whose mean level is below 2.
+* Priorities: items whose mean level (perception: value − 1) is below the target, ranked first
+  by tier (mean below 2 before the rest), then by gap × question weight × theme weight
+  (× 2 for a compliance gap).
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ethics_tool.domain.answers import AnswerKind, Mode, RespondentAnswers
+from ethics_tool.domain.models import ItemType, Question, Questionnaire, Recommendation, Theme
+
+DISCUSSION_SPREAD = 2  # levels
+COMPLIANCE_LEVEL = 2  # legal items below this level are compliance gaps
+UNSATISFACTORY_LEVEL = 2  # items below this level outrank all others in the priority list
+STRENGTH_SCORE = 75.0  # percent; themes at or above it are listed as strengths
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    question_id: str
+    theme_id: str
+    item_type: ItemType
+    weight: float
+    legal: bool
+    n_level: int  # number of level answers among the scoring answers
+    n_na: int
+    n_unknown: int
+    n_missing: int
+    mean_level: float | None  # on the item's own scale (perception: 1..5)
+    median_level: float | None
+    score: float | None  # 0..100
+    distribution: dict[int, int]  # level value -> count (all individual answers)
+    spread: int | None  # highest − lowest individual level
+    comments: list[str]
+
+    @property
+    def discussion_point(self) -> bool:
+        return self.spread is not None and self.spread >= DISCUSSION_SPREAD
+
+    @property
+    def normalised_level(self) -> float | None:
+        """The mean on the 0..4 maturity footing (perception values shift down by one)."""
+        if self.mean_level is None:
+            return None
+        return self.mean_level - 1 if self.item_type is ItemType.PERCEPTION else self.mean_level
+
+    @property
+    def compliance_gap(self) -> bool:
+        return (
+            self.legal
+            and self.item_type is ItemType.MATURITY
+            and self.mean_level is not None
+            and self.mean_level < COMPLIANCE_LEVEL
+        )
+
+
+@dataclass(frozen=True)
+class ThemeResult:
+    theme_id: str
+    weight: float
+    score: float | None  # maturity, 0..100
+    climate: float | None  # perception, 0..100
+    coverage: float  # percent of expected maturity answers given as a level
+    n_questions: int
+    n_answered: int
+
+
+@dataclass(frozen=True)
+class Priority:
+    question_id: str
+    theme_id: str
+    level: float  # normalised mean level 0..4
+    gap: float
+    priority: float
+    tier: int  # 0: level below 2; 1: the rest
+    compliance_gap: bool
+    recommendations: tuple[Recommendation, ...]
+
+
+@dataclass(frozen=True)
+class Results:
+    form_id: str
+    mode: Mode
+    n_respondents: int
+    questions: dict[str, QuestionResult]
+    themes: dict[str, ThemeResult]
+    overall: float | None
+    band_index: int | None  # index into form.bands
+    coverage: float
+    coverage_threshold: float
+    compliance_gaps: list[str]  # question ids, in form order
+    knowledge_gaps: list[str]  # question ids with at least one "Nezinu"
+    discussion_points: list[str]
+    priorities: list[Priority]
+    strengths: list[str]  # theme ids
+    answered: int = 0
+    expected: int = 0
+    per_respondent_progress: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def coverage_low(self) -> bool:
+        return self.coverage < self.coverage_threshold
+
+
+def level_percent(question: Question, form: Questionnaire, value: int) -> float:
+    """A level value as a percent of its scale (maturity 0..4, agreement 1..5)."""
+    levels = form.scale.levels if question.type is ItemType.MATURITY else form.scale.agreement
+    low, high = levels[0].value, levels[-1].value
+    return (value - low) / (high - low) * 100.0
+
+
+def weighted_mean(pairs: Iterable[tuple[float, float | None]]) -> float | None:
+    """Mean of ``(weight, value)`` pairs, skipping ``None`` values; ``None`` if nothing is left."""
+    total = 0.0
+    weights = 0.0
+    for weight, value in pairs:
+        if value is None:
+            continue
+        total += weight * value
+        weights += weight
+    return total / weights if weights else None
+
+
+def _scoring_respondents(
+    respondents: Sequence[RespondentAnswers], mode: Mode
+) -> tuple[list[RespondentAnswers], list[RespondentAnswers]]:
+    """(respondents whose answers are scored, individual respondents for the distribution)."""
+    individuals = [r for r in respondents if not r.is_group]
+    if mode is Mode.CONSENSUS:
+        groups = [r for r in respondents if r.is_group]
+        return groups[:1], individuals
+    return individuals, individuals
+
+
+def _question_result(
+    form: Questionnaire,
+    theme: Theme,
+    question: Question,
+    scoring: list[RespondentAnswers],
+    individuals: list[RespondentAnswers],
+) -> QuestionResult:
+    answers = [r.answers.get(question.id) for r in scoring]
+    levels_int = [
+        a.value
+        for a in answers
+        if a is not None and a.kind is AnswerKind.LEVEL and a.value is not None
+    ]
+    individual_levels = [
+        a.value
+        for r in individuals
+        if (a := r.answers.get(question.id)) is not None
+        and a.kind is AnswerKind.LEVEL
+        and a.value is not None
+    ]
+    comments = [
+        a.comment.strip()
+        for r in (*scoring, *[i for i in individuals if i not in scoring])
+        if (a := r.answers.get(question.id)) is not None and a.comment.strip()
+    ]
+    mean = statistics.fmean(levels_int) if levels_int else None
+    return QuestionResult(
+        question_id=question.id,
+        theme_id=theme.id,
+        item_type=question.type,
+        weight=question.weight,
+        legal=question.is_legal,
+        n_level=len(levels_int),
+        n_na=sum(1 for a in answers if a is not None and a.kind is AnswerKind.NA),
+        n_unknown=sum(1 for a in answers if a is not None and a.kind is AnswerKind.UNKNOWN),
+        n_missing=sum(1 for a in answers if a is None),
+        mean_level=mean,
+        median_level=statistics.median(levels_int) if levels_int else None,
+        score=_mean_percent(question, form, levels_int),
+        distribution=dict(sorted(Counter(individual_levels or levels_int).items())),
+        spread=(
+            max(individual_levels) - min(individual_levels)
+            if len(individual_levels) >= 2
+            else None
+        ),
+        comments=comments,
+    )
+
+
+def _mean_percent(question: Question, form: Questionnaire, levels: list[int]) -> float | None:
+    if not levels:
+        return None
+    return statistics.fmean(level_percent(question, form, v) for v in levels)
+
+
+def score(
+    form: Questionnaire, respondents: Sequence[RespondentAnswers], mode: Mode = Mode.SINGLE
+) -> Results:
+    """Score ``respondents``' answers to ``form`` by the documented method."""
+    scoring, individuals = _scoring_respondents(respondents, mode)
+    questions: dict[str, QuestionResult] = {}
+    themes: dict[str, ThemeResult] = {}
+    expected_total = 0
+    answered_total = 0
+    for theme in form.themes:
+        results = [_question_result(form, theme, q, scoring, individuals) for q in theme.questions]
+        for result in results:
+            questions[result.question_id] = result
+        maturity = [r for r in results if r.item_type is ItemType.MATURITY]
+        perception = [r for r in results if r.item_type is ItemType.PERCEPTION]
+        expected = sum(r.n_level + r.n_unknown + r.n_missing for r in results)
+        answered = sum(r.n_level for r in results)
+        expected_total += expected
+        answered_total += answered
+        themes[theme.id] = ThemeResult(
+            theme_id=theme.id,
+            weight=theme.weight,
+            score=weighted_mean((r.weight, r.score) for r in maturity),
+            climate=weighted_mean((r.weight, r.score) for r in perception),
+            coverage=100.0 * answered / expected if expected else 100.0,
+            n_questions=len(results),
+            n_answered=sum(1 for r in results if r.n_level or r.n_na),
+        )
+    overall = weighted_mean((t.weight, t.score) for t in themes.values())
+    band_index = None
+    if overall is not None:
+        band = form.band_for(overall)
+        band_index = form.bands.index(band)
+    ordered = [q.id for _, q in form.iter_questions()]
+    return Results(
+        form_id=form.id,
+        mode=mode,
+        n_respondents=len(individuals) if mode is not Mode.CONSENSUS else max(1, len(individuals)),
+        questions=questions,
+        themes=themes,
+        overall=overall,
+        band_index=band_index,
+        coverage=100.0 * answered_total / expected_total if expected_total else 100.0,
+        coverage_threshold=form.coverage_threshold,
+        compliance_gaps=[qid for qid in ordered if questions[qid].compliance_gap],
+        knowledge_gaps=[qid for qid in ordered if questions[qid].n_unknown],
+        discussion_points=[qid for qid in ordered if questions[qid].discussion_point],
+        priorities=priorities(form, questions),
+        strengths=[
+            t.theme_id
+            for t in themes.values()
+            if t.score is not None and t.score >= STRENGTH_SCORE
+        ],
+        answered=answered_total,
+        expected=expected_total,
+        per_respondent_progress=progress(form, respondents),
+    )
+
+
+def priorities(form: Questionnaire, questions: dict[str, QuestionResult]) -> list[Priority]:
+    """Items below the target level with their recommendations, most urgent first."""
+    out: list[Priority] = []
+    for theme, question in form.iter_questions():
+        result = questions[question.id]
+        level = result.normalised_level
+        if level is None or level >= form.target_level:
+            continue
+        gap = form.target_level - level
+        compliance = result.compliance_gap
+        value = gap * question.weight * theme.weight * (2.0 if compliance else 1.0)
+        # The recommendation for the level reached: maturity floor(mean); perception on its scale.
+        rec_level = math.floor(result.mean_level) if result.mean_level is not None else 0
+        recs = tuple(question.recommendations_for(rec_level))
+        out.append(
+            Priority(
+                question_id=question.id,
+                theme_id=theme.id,
+                level=level,
+                gap=gap,
+                priority=value,
+                tier=0 if level < UNSATISFACTORY_LEVEL else 1,
+                compliance_gap=compliance,
+                recommendations=recs,
+            )
+        )
+    out.sort(key=lambda p: (p.tier, -p.priority))
+    return out
+
+
+def progress(form: Questionnaire, respondents: Sequence[RespondentAnswers]) -> dict[str, float]:
+    """Percent of questions each respondent has answered in any way (level, N/A or "Nezinu")."""
+    total = form.question_count
+    ids = {q.id for _, q in form.iter_questions()}
+    return {
+        r.key: 100.0 * sum(1 for qid in r.answers if qid in ids) / total if total else 100.0
+        for r in respondents
+    }
+
+
+@dataclass(frozen=True)
+class ThemeChange:
+    theme_id: str
+    before: float | None
+    after: float | None
+
+    @property
+    def delta(self) -> float | None:
+        if self.before is None or self.after is None:
+            return None
+        return self.after - self.before
+
+
+@dataclass(frozen=True)
+class Comparison:
+    themes: list[ThemeChange]
+    overall: ThemeChange
+
+
+def compare(current: Results, previous: Results) -> Comparison:
+    """Per theme and overall, the change from ``previous`` to ``current`` (matched by theme id)."""
+    ids = list(current.themes) + [t for t in previous.themes if t not in current.themes]
+    changes = [
+        ThemeChange(
+            theme_id=tid,
+            before=previous.themes[tid].score if tid in previous.themes else None,
+            after=current.themes[tid].score if tid in current.themes else None,
+        )
+        for tid in ids
+    ]
+    return Comparison(
+        themes=changes, overall=ThemeChange("overall", previous.overall, current.overall)
+    )

@@ -1,0 +1,510 @@
+"""Use cases shared by the GUI and the CLI: create, answer, score, compare, export, import, report.
+
+Each public method is one unit of work in its own session and commits before it returns, so an answer
+is on disk the moment it is given. Methods take and return plain domain objects, never ORM rows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import case, delete, func, select
+from sqlalchemy.orm import Session
+
+from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, Role
+from ethics_tool.domain.assessment import (
+    ActionData,
+    ActionStatus,
+    AssessmentData,
+    AssessmentInfo,
+    AssessmentSummary,
+    RespondentInfo,
+    Status,
+)
+from ethics_tool.domain.loader import FormCatalog, form_from_json, form_hash, form_to_json
+from ethics_tool.domain.models import ItemType, Questionnaire
+from ethics_tool.scoring import Comparison, Results, compare, score
+from ethics_tool.storage import repository as repo
+from ethics_tool.storage.db import Database
+from ethics_tool.storage.models import ActionItem, Answer, Assessment, Respondent
+
+
+class ServiceError(Exception):
+    """A request that cannot be carried out, with a message for the user."""
+
+
+class NotFoundError(ServiceError):
+    pass
+
+
+@lru_cache(maxsize=64)
+def _parse_snapshot(snapshot_hash: str, snapshot: str) -> Questionnaire:
+    return form_from_json(snapshot)
+
+
+@dataclasses.dataclass(frozen=True)
+class NewRespondent:
+    label: str
+    role: Role = Role.OTHER
+
+
+class Services:
+    """The application's use cases over one database and one form catalogue."""
+
+    def __init__(self, db: Database, catalog: FormCatalog) -> None:
+        self.db = db
+        self.catalog = catalog
+
+    # -- forms --------------------------------------------------------------------------------
+    def forms(self) -> list[Questionnaire]:
+        return self.catalog.ordered()
+
+    def form(self, form_id: str) -> Questionnaire:
+        try:
+            return self.catalog.get(form_id)
+        except KeyError:
+            known = ", ".join(sorted(self.catalog.forms)) or "none"
+            raise NotFoundError(f"unknown questionnaire {form_id!r} (known: {known})") from None
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _session(self) -> Session:
+        return self.db.sessions()
+
+    @staticmethod
+    def _get(session: Session, assessment_id: int) -> Assessment:
+        row = session.get(Assessment, assessment_id)
+        if row is None:
+            raise NotFoundError(f"no assessment with ID {assessment_id}")
+        return row
+
+    @staticmethod
+    def _form_of(row: Assessment) -> Questionnaire:
+        return _parse_snapshot(row.form_hash, row.form_snapshot)
+
+    # -- assessments --------------------------------------------------------------------------
+    def create_assessment(
+        self,
+        *,
+        municipality: str,
+        form_id: str,
+        unit_type: str = "dome",
+        unit_name: str = "",
+        assessed_on: date | None = None,
+        mode: Mode = Mode.SINGLE,
+        respondents: Sequence[NewRespondent] = (),
+        prepared_by: str = "",
+        previous_id: int | None = None,
+        is_demo: bool = False,
+        form: Questionnaire | None = None,
+    ) -> int:
+        """Create an assessment with a snapshot of its form; returns its ID."""
+        municipality = municipality.strip()
+        if not municipality:
+            raise ServiceError("the municipality must not be empty")
+        form = form or self.form(form_id)
+        snapshot = form_to_json(form)
+        people = list(respondents)
+        if mode is Mode.SINGLE:
+            people = people[:1] or [NewRespondent("1", Role.OTHER)]
+        elif mode is Mode.INDIVIDUAL and not people:
+            raise ServiceError("individual mode needs at least one respondent")
+        with self._session() as session, session.begin():
+            if previous_id is not None:
+                self._get(session, previous_id)
+            row = Assessment(
+                municipality=municipality,
+                unit_type=unit_type.strip() or "dome",
+                unit_name=unit_name.strip(),
+                assessed_on=assessed_on or date.today(),
+                prepared_by=prepared_by.strip(),
+                form_id=form.id,
+                form_version=form.version,
+                form_hash=form_hash(snapshot),
+                form_snapshot=snapshot,
+                mode=mode.value,
+                status=Status.IN_PROGRESS.value,
+                is_demo=is_demo,
+                previous_id=previous_id,
+            )
+            position = 0
+            if mode is Mode.CONSENSUS:
+                row.respondents.append(Respondent(label="Grupa", role=Role.GROUP.value, position=0))
+                position = 1
+            for i, person in enumerate(people, start=position):
+                row.respondents.append(
+                    Respondent(label=person.label.strip() or str(i + 1), role=person.role.value, position=i)
+                )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def list_assessments(self, include_archived: bool = True) -> list[AssessmentSummary]:
+        """All assessments, newest first, with their progress."""
+        with self._session() as session:
+            query = select(Assessment).order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
+            if not include_archived:
+                query = query.where(Assessment.status != Status.ARCHIVED.value)
+            rows = session.scalars(query.options()).all()
+            counts = self._answer_counts(session)
+            respondents = repo.respondent_counts(session)
+            out = []
+            for row in rows:
+                form = self._form_of(row)
+                individual, group = respondents.get(row.id, (0, 0))
+                mode = Mode(row.mode)
+                scoring_people = group if mode is Mode.CONSENSUS else individual
+                individual_answers, group_answers = counts.get(row.id, (0, 0))
+                given = group_answers if mode is Mode.CONSENSUS else individual_answers
+                expected = form.question_count * max(1, scoring_people)
+                out.append(
+                    AssessmentSummary(
+                        info=repo.info_of(row),
+                        form_title_lv=form.title.lv,
+                        form_title_en=form.title.en,
+                        n_respondents=individual,
+                        progress=min(100.0, 100.0 * given / expected) if expected else 0.0,
+                    )
+                )
+            return out
+
+    @staticmethod
+    def _answer_counts(session: Session) -> dict[int, tuple[int, int]]:
+        is_group = case((Respondent.role == Role.GROUP.value, 1), else_=0)
+        rows = session.execute(
+            select(Respondent.assessment_id, is_group, func.count(Answer.id))
+            .join(Answer, Answer.respondent_id == Respondent.id)
+            .group_by(Respondent.assessment_id, is_group)
+        )
+        out: dict[int, tuple[int, int]] = {}
+        for aid, group, count in rows:
+            individual, grp = out.get(aid, (0, 0))
+            out[aid] = (individual, grp + count) if group else (individual + count, grp)
+        return out
+
+    def info(self, assessment_id: int) -> AssessmentInfo:
+        with self._session() as session:
+            return repo.info_of(self._get(session, assessment_id))
+
+    def load(self, assessment_id: int) -> AssessmentData:
+        """The assessment with its form snapshot, respondents, answers and action plan."""
+        with self._session() as session:
+            row = self._get(session, assessment_id)
+            return AssessmentData(
+                info=repo.info_of(row),
+                form=self._form_of(row),
+                respondents=[repo.respondent_of(r) for r in row.respondents],
+                answers=repo.answers_by_respondent(session, row.respondents),
+                actions=[repo.action_of(a) for a in row.actions],
+            )
+
+    def update_info(self, assessment_id: int, **fields: object) -> None:
+        """Change metadata: municipality, unit_type, unit_name, assessed_on, prepared_by."""
+        allowed = {"municipality", "unit_type", "unit_name", "assessed_on", "prepared_by"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ServiceError(f"cannot change {', '.join(sorted(unknown))}")
+        if "municipality" in fields and not str(fields["municipality"]).strip():
+            raise ServiceError("the municipality must not be empty")
+        with self._session() as session, session.begin():
+            row = self._get(session, assessment_id)
+            for name, value in fields.items():
+                setattr(row, name, value.strip() if isinstance(value, str) else value)
+
+    def set_status(self, assessment_id: int, status: Status) -> None:
+        with self._session() as session, session.begin():
+            self._get(session, assessment_id).status = status.value
+
+    def delete(self, assessment_id: int) -> None:
+        with self._session() as session, session.begin():
+            session.delete(self._get(session, assessment_id))
+
+    def delete_demo(self) -> int:
+        """Remove every assessment marked as demo data; returns how many."""
+        with self._session() as session, session.begin():
+            rows = session.scalars(select(Assessment).where(Assessment.is_demo.is_(True))).all()
+            for row in rows:
+                session.delete(row)
+            return len(rows)
+
+    def new_round(self, assessment_id: int, assessed_on: date | None = None) -> int:
+        """Start the next round for the same unit, linked as ``previous`` for comparison.
+
+        The new round uses the current version of the form when it is still available and keeps the
+        same respondents (labels and roles) with no answers.
+        """
+        data = self.load(assessment_id)
+        form = self.catalog.forms.get(data.info.form_id, data.form)
+        return self.create_assessment(
+            municipality=data.info.municipality,
+            form_id=form.id,
+            form=form,
+            unit_type=data.info.unit_type,
+            unit_name=data.info.unit_name,
+            assessed_on=assessed_on or date.today(),
+            mode=data.info.mode,
+            respondents=[
+                NewRespondent(r.label, r.role) for r in data.respondents if r.role is not Role.GROUP
+            ],
+            prepared_by=data.info.prepared_by,
+            previous_id=assessment_id,
+            is_demo=data.info.is_demo,
+        )
+
+    def duplicate(self, assessment_id: int) -> int:
+        """A full copy (answers, comments, action plan) as a new, unlinked assessment."""
+        data = self.load(assessment_id)
+        with self._session() as session, session.begin():
+            source = self._get(session, assessment_id)
+            row = Assessment(
+                municipality=source.municipality,
+                unit_type=source.unit_type,
+                unit_name=source.unit_name,
+                assessed_on=source.assessed_on,
+                prepared_by=source.prepared_by,
+                form_id=source.form_id,
+                form_version=source.form_version,
+                form_hash=source.form_hash,
+                form_snapshot=source.form_snapshot,
+                mode=source.mode,
+                status=Status.IN_PROGRESS.value,
+                is_demo=source.is_demo,
+                previous_id=source.previous_id,
+            )
+            for position, (person, answers) in enumerate(
+                zip(data.respondents, data.answers, strict=True)
+            ):
+                respondent = Respondent(label=person.label, role=person.role.value, position=position)
+                for qid, answer in answers.answers.items():
+                    respondent.answers.append(
+                        Answer(
+                            question_id=qid,
+                            kind=answer.kind.value,
+                            value=answer.value,
+                            comment=answer.comment,
+                        )
+                    )
+                row.respondents.append(respondent)
+            for action in data.actions:
+                row.actions.append(
+                    ActionItem(
+                        question_id=action.question_id,
+                        text=action.text,
+                        responsible=action.responsible,
+                        deadline=action.deadline,
+                        status=action.status.value,
+                        position=action.position,
+                    )
+                )
+            session.add(row)
+            session.flush()
+            return row.id
+
+    # -- respondents ----------------------------------------------------------------------------
+    def add_respondent(self, assessment_id: int, label: str, role: Role = Role.OTHER) -> int:
+        label = label.strip()
+        if not label:
+            raise ServiceError("a respondent needs a label (e.g. “Deputāts 1”)")
+        if role is Role.GROUP:
+            raise ServiceError("the group respondent is created with a consensus assessment")
+        with self._session() as session, session.begin():
+            row = self._get(session, assessment_id)
+            if Mode(row.mode) is Mode.SINGLE and row.respondents:
+                row.mode = Mode.INDIVIDUAL.value
+            position = max((r.position for r in row.respondents), default=-1) + 1
+            respondent = Respondent(label=label, role=role.value, position=position)
+            row.respondents.append(respondent)
+            session.flush()
+            return respondent.id
+
+    def update_respondent(self, respondent_id: int, label: str, role: Role) -> None:
+        label = label.strip()
+        if not label:
+            raise ServiceError("a respondent needs a label")
+        with self._session() as session, session.begin():
+            row = session.get(Respondent, respondent_id)
+            if row is None:
+                raise NotFoundError(f"no respondent with ID {respondent_id}")
+            row.label = label
+            if row.role != Role.GROUP.value and role is not Role.GROUP:
+                row.role = role.value
+
+    def remove_respondent(self, respondent_id: int) -> None:
+        """Remove a respondent and their answers (refused for the last or the group respondent)."""
+        with self._session() as session, session.begin():
+            row = session.get(Respondent, respondent_id)
+            if row is None:
+                raise NotFoundError(f"no respondent with ID {respondent_id}")
+            if row.role == Role.GROUP.value:
+                raise ServiceError("the group's agreed answers cannot be removed")
+            others = [r for r in row.assessment.respondents if r.id != row.id and r.role != Role.GROUP.value]
+            if not others and Mode(row.assessment.mode) is not Mode.CONSENSUS:
+                raise ServiceError("an assessment needs at least one respondent")
+            session.delete(row)
+
+    def respondents(self, assessment_id: int) -> list[RespondentInfo]:
+        with self._session() as session:
+            return [repo.respondent_of(r) for r in self._get(session, assessment_id).respondents]
+
+    # -- answers --------------------------------------------------------------------------------
+    def record_answer(
+        self, respondent_id: int, question_id: str, answer: AnswerValue | None
+    ) -> None:
+        """Store (or, with ``None``, clear) one answer and commit at once."""
+        with self._session() as session, session.begin():
+            respondent = session.get(Respondent, respondent_id)
+            if respondent is None:
+                raise NotFoundError(f"no respondent with ID {respondent_id}")
+            form = self._form_of(respondent.assessment)
+            try:
+                question = form.question(question_id)
+            except KeyError:
+                raise ServiceError(
+                    f"question {question_id!r} is not in questionnaire {form.id!r}"
+                ) from None
+            existing = session.scalar(
+                select(Answer).where(
+                    Answer.respondent_id == respondent_id, Answer.question_id == question_id
+                )
+            )
+            if answer is None:
+                if existing is not None:
+                    session.delete(existing)
+                return
+            self._check_answer(form, question_id, answer)
+            if existing is None:
+                existing = Answer(respondent_id=respondent_id, question_id=question.id)
+                session.add(existing)
+            existing.kind = answer.kind.value
+            existing.value = answer.value if answer.kind is AnswerKind.LEVEL else None
+            existing.comment = answer.comment
+            respondent.assessment.updated_at = func.current_timestamp()
+
+    @staticmethod
+    def _check_answer(form: Questionnaire, question_id: str, answer: AnswerValue) -> None:
+        question = form.question(question_id)
+        if answer.kind is AnswerKind.LEVEL:
+            scale = form.scale.levels if question.type is ItemType.MATURITY else form.scale.agreement
+            allowed = [level.value for level in scale]
+            if answer.value not in allowed:
+                raise ServiceError(
+                    f"{question_id}: level {answer.value} is not on the scale {allowed}"
+                )
+        elif answer.kind is AnswerKind.NA and not form.allows_na(question):
+            raise ServiceError(f"{question_id}: “Nav attiecināms” is not allowed for this question")
+        elif answer.kind is AnswerKind.UNKNOWN and not form.allows_unknown(question):
+            raise ServiceError(f"{question_id}: “Nezinu” is not allowed for this question")
+
+    # -- results --------------------------------------------------------------------------------
+    def results(self, assessment_id: int) -> Results:
+        data = self.load(assessment_id)
+        return score(data.form, data.answers, data.info.mode)
+
+    @staticmethod
+    def score(data: AssessmentData) -> Results:
+        return score(data.form, data.answers, data.info.mode)
+
+    def previous_round(self, assessment_id: int) -> tuple[AssessmentData, Results] | None:
+        info = self.info(assessment_id)
+        if info.previous_id is None:
+            return None
+        try:
+            previous = self.load(info.previous_id)
+        except NotFoundError:
+            return None
+        return previous, self.score(previous)
+
+    def comparison(self, assessment_id: int) -> Comparison | None:
+        previous = self.previous_round(assessment_id)
+        if previous is None:
+            return None
+        return compare(self.results(assessment_id), previous[1])
+
+    def rounds_of_unit(self, assessment_id: int) -> list[AssessmentInfo]:
+        """Every assessment of the same municipality and unit, oldest first."""
+        info = self.info(assessment_id)
+        with self._session() as session:
+            rows = session.scalars(
+                select(Assessment)
+                .where(
+                    Assessment.municipality == info.municipality,
+                    Assessment.unit_type == info.unit_type,
+                    Assessment.unit_name == info.unit_name,
+                )
+                .order_by(Assessment.assessed_on, Assessment.id)
+            ).all()
+            return [repo.info_of(r) for r in rows]
+
+    # -- action plan ----------------------------------------------------------------------------
+    def actions(self, assessment_id: int) -> list[ActionData]:
+        with self._session() as session:
+            return [repo.action_of(a) for a in self._get(session, assessment_id).actions]
+
+    def save_action(self, assessment_id: int, action: ActionData) -> int:
+        """Insert (``action.id is None``) or update one action-plan row; returns its ID."""
+        if not action.text.strip():
+            raise ServiceError("an action needs a description")
+        with self._session() as session, session.begin():
+            assessment = self._get(session, assessment_id)
+            if action.id is None:
+                row = ActionItem(
+                    position=max((a.position for a in assessment.actions), default=-1) + 1
+                )
+                assessment.actions.append(row)
+            else:
+                found = session.get(ActionItem, action.id)
+                if found is None or found.assessment_id != assessment_id:
+                    raise NotFoundError(f"no action with ID {action.id}")
+                row = found
+            row.question_id = action.question_id
+            row.text = action.text.strip()
+            row.responsible = action.responsible.strip()
+            row.deadline = action.deadline
+            row.status = ActionStatus(action.status).value
+            session.flush()
+            return row.id
+
+    def delete_action(self, action_id: int) -> None:
+        with self._session() as session, session.begin():
+            session.execute(delete(ActionItem).where(ActionItem.id == action_id))
+
+    # -- files ----------------------------------------------------------------------------------
+    def build_report(
+        self,
+        assessment_id: int,
+        path: Path,
+        lang: str = "lv",
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        """Write the PDF report (imported lazily: ReportLab is heavy at start-up)."""
+        from ethics_tool.report import build_report
+
+        data = self.load(assessment_id)
+        build_report(
+            data,
+            self.score(data),
+            path,
+            lang=lang,
+            previous=self.previous_round(assessment_id),
+            progress=progress,
+        )
+
+    def export_json(self, assessment_id: int, path: Path) -> None:
+        from ethics_tool import exchange
+
+        data = self.load(assessment_id)
+        exchange.write_export(data, self.score(data), path)
+
+    def import_json(self, path: Path, merge_into: int | None = None) -> int:
+        from ethics_tool import exchange
+
+        return exchange.import_file(self, path, merge_into=merge_into)
+
+    def create_demo(self) -> int:
+        """Create the demo municipality (two rounds, several respondents); returns the newest ID."""
+        from ethics_tool import demo
+
+        return demo.create_demo(self)

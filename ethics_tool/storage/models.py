@@ -1,0 +1,135 @@
+"""SQLAlchemy 2 typed models: assessments, respondents, answers and action-plan items."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from ethics_tool.domain.answers import Mode, Role
+from ethics_tool.domain.assessment import ActionStatus, Status
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+class Assessment(Base):
+    __tablename__ = "assessment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    municipality: Mapped[str] = mapped_column(String(200))
+    unit_type: Mapped[str] = mapped_column(String(60), default="dome")
+    unit_name: Mapped[str] = mapped_column(String(200), default="")
+    assessed_on: Mapped[date] = mapped_column(Date)
+    prepared_by: Mapped[str] = mapped_column(String(200), default="")
+    form_id: Mapped[str] = mapped_column(String(64))
+    form_version: Mapped[str] = mapped_column(String(20))
+    form_hash: Mapped[str] = mapped_column(String(64))
+    form_snapshot: Mapped[str] = mapped_column(Text)
+    mode: Mapped[str] = mapped_column(String(20), default=Mode.SINGLE.value)
+    status: Mapped[str] = mapped_column(String(20), default=Status.IN_PROGRESS.value)
+    is_demo: Mapped[bool] = mapped_column(default=False)
+    previous_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assessment.id", ondelete="SET NULL"), default=None
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+    respondents: Mapped[list[Respondent]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan", order_by="Respondent.position"
+    )
+    actions: Mapped[list[ActionItem]] = relationship(
+        back_populates="assessment", cascade="all, delete-orphan", order_by="ActionItem.position"
+    )
+
+
+class Respondent(Base):
+    """A person or the group answering; identified by a label and a role, never required by name."""
+
+    __tablename__ = "respondent"
+    __table_args__ = (UniqueConstraint("assessment_id", "uuid"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), default=new_uuid)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
+    )
+    label: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20), default=Role.OTHER.value)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    assessment: Mapped[Assessment] = relationship(back_populates="respondents")
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="respondent", cascade="all, delete-orphan"
+    )
+
+
+class Answer(Base):
+    __tablename__ = "answer"
+    __table_args__ = (
+        UniqueConstraint("respondent_id", "question_id"),
+        CheckConstraint("kind IN ('level', 'na', 'unknown')", name="kind_valid"),
+        CheckConstraint("(kind = 'level') = (value IS NOT NULL)", name="value_iff_level"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    respondent_id: Mapped[int] = mapped_column(
+        ForeignKey("respondent.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(10))
+    value: Mapped[int | None] = mapped_column(default=None)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+    respondent: Mapped[Respondent] = relationship(back_populates="answers")
+
+
+class ActionItem(Base):
+    """One row of the action plan: what, who ("Atbildīgais"), by when, status."""
+
+    __tablename__ = "action_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    text: Mapped[str] = mapped_column(Text)
+    responsible: Mapped[str] = mapped_column(String(200), default="")
+    deadline: Mapped[date | None] = mapped_column(Date, default=None)
+    status: Mapped[str] = mapped_column(String(20), default=ActionStatus.NOT_STARTED.value)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    assessment: Mapped[Assessment] = relationship(back_populates="actions")
