@@ -92,3 +92,67 @@ def format_number(value: float | None, lang: str | None = None, digits: int = 1)
         return "–"
     text = f"{value:.{digits}f}"
     return text.replace(".", ",") if (lang or _current) == "lv" else text
+
+
+# Labels of the stored enum values, in one place for the CLI, the GUI and the report.
+MODE_LABELS = {
+    "single": "One respondent",
+    "individual": "Individual answers",
+    "consensus": "Consensus workshop",
+}
+STATUS_LABELS = {
+    "in_progress": "In progress",
+    "completed": "Completed",
+    "archived": "Archived",
+}
+ACTION_STATUS_LABELS = {
+    "not_started": "Not started",
+    "in_progress": "In progress",
+    "done": "Done",
+}
+ROLE_LABELS = {
+    "deputy": "Deputy",
+    "chair": "Council chair",
+    "executive": "Executive director",
+    "manager": "Manager",
+    "staff": "Staff member",
+    "other": "Other",
+    "group": "Group (agreed answer)",
+}
+UNIT_TYPE_LABELS = {
+    "dome": "Council",
+    "komiteja": "Committee",
+    "komisija": "Commission",
+    "vadiba": "Municipal leadership",
+    "administracija": "Central administration / department",
+    "parvalde": "Town or parish administration",
+    "iestade": "Municipal institution",
+    "kapitalsabiedriba": "Municipal company",
+    "cits": "Other",
+}
+
+
+def _label(table: dict[str, str], value: Any, lang: str | None) -> str:
+    key = str(getattr(value, "value", value))
+    return t(table[key], lang) if key in table else key
+
+
+def mode_label(value: Any, lang: str | None = None) -> str:
+    return _label(MODE_LABELS, value, lang)
+
+
+def status_label(value: Any, lang: str | None = None) -> str:
+    return _label(STATUS_LABELS, value, lang)
+
+
+def action_status_label(value: Any, lang: str | None = None) -> str:
+    return _label(ACTION_STATUS_LABELS, value, lang)
+
+
+def role_label(value: Any, lang: str | None = None) -> str:
+    return _label(ROLE_LABELS, value, lang)
+
+
+def unit_type_label(value: Any, lang: str | None = None) -> str:
+    """A unit type's label; free text typed by the user is shown as it is."""
+    return _label(UNIT_TYPE_LABELS, value, lang)

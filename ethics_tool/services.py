@@ -480,9 +480,9 @@ class Services:
         progress: Callable[[int], None] | None = None,
     ) -> None:
         """Write the PDF report (imported lazily: ReportLab is heavy at start-up)."""
+        data = self.load(assessment_id)
         from ethics_tool.report import build_report
 
-        data = self.load(assessment_id)
         build_report(
             data,
             self.score(data),

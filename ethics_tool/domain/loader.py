@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,6 +69,15 @@ def _format_loc(loc: Iterable[Any]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def _parse_loc(path: str) -> tuple[Any, ...]:
+    """``themes[1].questions[0].id`` → ``("themes", 1, "questions", 0, "id")``."""
+    out: list[Any] = []
+    for token in re.findall(r"\[(\d+)\]|([^.\[\]]+)", path):
+        index, name = token
+        out.append(int(index) if index else (int(name) if name.isdigit() else name))
+    return tuple(out)
 
 
 class _DuplicateKeyLoader(yaml.SafeLoader):
@@ -140,10 +150,11 @@ def parse_form(text: str, source: str = "<form>") -> Questionnaire:
                 message = "unknown field (check the spelling against forms/README.md)"
             # Cross-field problems come as one "a; b; c" message; split them into separate lines.
             for part in message.split("; ") if not loc else [message]:
-                path = _format_loc(loc)
+                where = loc
                 if not loc and ": " in part and part.split(": ", 1)[0].startswith("themes["):
-                    path, part = part.split(": ", 1)
-                problems.append(Problem(path, part, _line_of(root, loc)))
+                    prefix, part = part.split(": ", 1)
+                    where = _parse_loc(prefix)
+                problems.append(Problem(_format_loc(where), part, _line_of(root, where)))
         raise FormError(source, problems) from None
 
 

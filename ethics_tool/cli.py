@@ -1,0 +1,306 @@
+"""``ethics-tool``: the GUI without a subcommand; headless subcommands for administrators.
+
+Errors are one clear line on stderr and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ethics_tool import __version__
+from ethics_tool.i18n import (
+    LANGUAGES,
+    format_date,
+    format_percent,
+    mode_label,
+    status_label,
+    t,
+)
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """An error already phrased for the user."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    db_help = "database file or SQLAlchemy URL (default: $ETHICS_TOOL_DB or the user data folder)"
+    # Subcommands repeat --db so it may stand before or after the command; SUPPRESS keeps a
+    # subcommand from overwriting a value given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    parser = argparse.ArgumentParser(
+        prog="ethics-tool",
+        description="Ētikas pašnovērtējums — ethics self-assessment for municipalities. "
+        "Without a command the desktop application starts.",
+    )
+    parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
+    parser.add_argument("--version", action="version", version=f"ethics-tool {__version__}")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the application")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("list", parents=[common], help="list assessments, one per line, ID first")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+
+    p = sub.add_parser("report", parents=[common], help="write the PDF report of an assessment")
+    p.add_argument("id", type=int, help="assessment ID (see 'list')")
+    p.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
+    p.add_argument("--lang", choices=LANGUAGES, default="lv", help="report language (default lv)")
+
+    p = sub.add_parser("export", parents=[common], help="export an assessment as JSON")
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", required=True, type=Path)
+
+    p = sub.add_parser("import", parents=[common], help="import an assessment from a JSON export")
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--merge-into",
+        type=int,
+        metavar="ID",
+        help="add the file's respondents to this assessment (answers from another computer)",
+    )
+
+    p = sub.add_parser("demo", parents=[common], help="create a fully answered demo assessment")
+
+    p = sub.add_parser("forms", parents=[common], help="questionnaire files")
+    forms_sub = p.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
+    v = forms_sub.add_parser("validate", help="check a questionnaire file and list its problems")
+    v.add_argument("file", type=Path)
+    forms_sub.add_parser("list", parents=[common], help="list the available questionnaires")
+    pr = forms_sub.add_parser("print", parents=[common], help="a blank questionnaire as PDF")
+    pr.add_argument("form", help="questionnaire id (see 'forms list') or a .yaml file")
+    pr.add_argument("-o", "--output", required=True, type=Path)
+    pr.add_argument("--lang", choices=LANGUAGES, default="lv")
+    return parser
+
+
+def _services(db: str | None):  # type: ignore[no-untyped-def]
+    from ethics_tool import paths
+    from ethics_tool.domain.loader import load_catalog
+    from ethics_tool.services import Services
+    from ethics_tool.storage.db import open_database
+
+    catalog = load_catalog(paths.forms_dirs())
+    for error in catalog.errors:
+        print(f"warning: {error.first_line}", file=sys.stderr)
+    return Services(open_database(db or paths.default_db_path()), catalog)
+
+
+def _check_output(path: Path) -> None:
+    parent = path.expanduser().resolve().parent
+    if not parent.is_dir():
+        raise CliError(f"cannot write {path}: the folder {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise CliError(f"cannot write {path}: no permission to write in {parent}")
+    if path.is_dir():
+        raise CliError(f"cannot write {path}: it is a folder")
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    services = _services(args.db)
+    try:
+        rows = services.list_assessments()
+    finally:
+        services.db.dispose()
+    if args.json:
+        out = [
+            {
+                "id": row.info.id,
+                "uuid": row.info.uuid,
+                "municipality": row.info.municipality,
+                "unit_type": row.info.unit_type,
+                "unit_name": row.info.unit_name,
+                "form_id": row.info.form_id,
+                "form_version": row.info.form_version,
+                "assessed_on": row.info.assessed_on.isoformat(),
+                "mode": row.info.mode.value,
+                "status": row.info.status.value,
+                "respondents": row.n_respondents,
+                "progress": round(row.progress, 1),
+                "is_demo": row.info.is_demo,
+                "previous_id": row.info.previous_id,
+            }
+            for row in rows
+        ]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for row in rows:
+        info = row.info
+        demo = " [demo]" if info.is_demo else ""
+        print(
+            f"{info.id}\t{info.municipality}\t{info.unit_label}\t{info.form_id}\t"
+            f"{format_date(info.assessed_on)}\t{mode_label(info.mode)}\t{status_label(info.status)}\t"
+            f"{format_percent(row.progress)}{demo}"
+        )
+    return EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    _check_output(args.output)
+    services = _services(args.db)
+    try:
+        services.build_report(args.id, args.output, lang=args.lang)
+    finally:
+        services.db.dispose()
+    print(t("Report written: {path}", path=args.output))
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    _check_output(args.output)
+    services = _services(args.db)
+    try:
+        services.export_json(args.id, args.output)
+    finally:
+        services.db.dispose()
+    print(t("Exported: {path}", path=args.output))
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    services = _services(args.db)
+    try:
+        new_id = services.import_json(args.file, merge_into=args.merge_into)
+    finally:
+        services.db.dispose()
+    print(t("Imported as assessment {id}", id=new_id))
+    return EXIT_OK
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    services = _services(args.db)
+    try:
+        new_id = services.create_demo()
+    finally:
+        services.db.dispose()
+    print(t("Demo assessment created: {id}", id=new_id))
+    return EXIT_OK
+
+
+def _cmd_forms(args: argparse.Namespace) -> int:
+    from ethics_tool.domain.loader import load_form
+
+    if args.forms_command == "validate":
+        form = load_form(args.file)
+        print(
+            t(
+                "{file}: valid — {themes} themes, {questions} questions",
+                file=args.file,
+                themes=len(form.themes),
+                questions=form.question_count,
+            )
+        )
+        return EXIT_OK
+    if args.forms_command == "list":
+        services = _services(args.db)
+        services.db.dispose()
+        for form in services.forms():
+            print(f"{form.id}\t{form.version}\t{form.question_count}\t{form.title.get('lv')}")
+        return EXIT_OK
+    # print
+    _check_output(args.output)
+    candidate = Path(args.form)
+    if candidate.suffix in {".yaml", ".yml"} and candidate.exists():
+        form = load_form(candidate)
+    else:
+        services = _services(args.db)
+        services.db.dispose()
+        form = services.form(args.form)
+    from ethics_tool.report import build_blank_questionnaire
+
+    build_blank_questionnaire(form, args.output, lang=args.lang)
+    print(t("Report written: {path}", path=args.output))
+    return EXIT_OK
+
+
+COMMANDS = {
+    "list": _cmd_list,
+    "report": _cmd_report,
+    "export": _cmd_export,
+    "import": _cmd_import,
+    "demo": _cmd_demo,
+    "forms": _cmd_forms,
+}
+
+
+def _known_errors() -> tuple[type[BaseException], ...]:
+    from ethics_tool.domain.loader import FormError
+    from ethics_tool.exchange import ExchangeError
+    from ethics_tool.services import ServiceError
+    from ethics_tool.storage.db import StorageError
+
+    errors: list[type[BaseException]] = [
+        CliError,
+        FormError,
+        ExchangeError,
+        ServiceError,
+        StorageError,
+    ]
+    try:
+        from ethics_tool.report import ReportError
+
+        errors.append(ReportError)
+    except ImportError:  # pragma: no cover - the report package is part of the app
+        pass
+    return tuple(errors)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command is None:
+        from ethics_tool.gui.app import run
+
+        return run(Path(args.db) if args.db else None, lang=args.lang)
+    try:
+        return COMMANDS[args.command](args)
+    except _known_errors() as exc:
+        message = exc.first_line if hasattr(exc, "first_line") else str(exc)
+        print(f"ethics-tool: error: {message}", file=sys.stderr)
+        if hasattr(exc, "problems") and len(exc.problems) > 1:
+            for problem in exc.problems[1:]:
+                print(f"  {problem}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"ethics-tool: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: one line for the user, the traceback in the log file
+        log = _log_exception()
+        print(
+            f"ethics-tool: internal error: {type(exc).__name__}: {exc} (details: {log})",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+def _log_exception() -> Path | str:
+    import logging
+    import logging.handlers
+
+    from ethics_tool import paths
+
+    try:
+        directory = paths.user_log_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / "ethics-tool.log"
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return "no log file could be written"
+    logger = logging.getLogger("ethics_tool.cli")
+    logger.addHandler(handler)
+    logger.exception("unhandled error in the command line")
+    handler.close()
+    logger.removeHandler(handler)
+    return path

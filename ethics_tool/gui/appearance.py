@@ -1,0 +1,116 @@
+"""Fonts, palette and presentation mode; Qt's own translations for standard dialogs."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from ethics_tool.paths import resource
+
+log = logging.getLogger(__name__)
+
+FONT_FAMILY = "DejaVu Sans"
+BASE_POINT_SIZE = 10.0
+LARGE_FACTOR = 1.45
+
+_translators: list[QTranslator] = []
+
+
+def register_fonts() -> list[str]:
+    """Register the bundled DejaVu fonts (a system without fonts would show empty boxes)."""
+    families: list[str] = []
+    for path in sorted(resource("fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("could not load font %s", path)
+            continue
+        families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
+
+
+def base_font(large: bool) -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(BASE_POINT_SIZE * (LARGE_FACTOR if large else 1.0))
+    return font
+
+
+def high_contrast_palette() -> QPalette:
+    palette = QPalette()
+    black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffd400")
+    for role, colour in (
+        (QPalette.ColorRole.Window, black),
+        (QPalette.ColorRole.WindowText, white),
+        (QPalette.ColorRole.Base, black),
+        (QPalette.ColorRole.AlternateBase, QColor("#1a1a1a")),
+        (QPalette.ColorRole.Text, white),
+        (QPalette.ColorRole.Button, QColor("#101010")),
+        (QPalette.ColorRole.ButtonText, white),
+        (QPalette.ColorRole.BrightText, yellow),
+        (QPalette.ColorRole.Highlight, yellow),
+        (QPalette.ColorRole.HighlightedText, black),
+        (QPalette.ColorRole.ToolTipBase, black),
+        (QPalette.ColorRole.ToolTipText, white),
+        (QPalette.ColorRole.PlaceholderText, QColor("#c0c0c0")),
+        (QPalette.ColorRole.Link, QColor("#66ccff")),
+        (QPalette.ColorRole.Mid, white),
+        (QPalette.ColorRole.Midlight, QColor("#404040")),
+        (QPalette.ColorRole.Dark, white),
+        (QPalette.ColorRole.Light, QColor("#303030")),
+    ):
+        palette.setColor(role, colour)
+    return palette
+
+
+def apply_appearance(app: QApplication, *, large_fonts: bool, high_contrast: bool) -> None:
+    """Set the application font and palette; headings follow through :class:`ScaledLabel`."""
+    app.setFont(base_font(large_fonts))
+    style = app.style()
+    app.setPalette(high_contrast_palette() if high_contrast else style.standardPalette())
+    app.setProperty("highContrast", high_contrast)
+    for widget in app.allWidgets():
+        if isinstance(widget, ScaledLabel):
+            widget.rescale()
+
+
+def is_high_contrast() -> bool:
+    app = QApplication.instance()
+    return bool(app.property("highContrast")) if app is not None else False
+
+
+class ScaledLabel(QLabel):
+    """A label whose font is a multiple of the application font (headings, the big score)."""
+
+    def __init__(
+        self, factor: float = 1.0, bold: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.factor = factor
+        self.bold = bold
+        self.rescale()
+
+    def rescale(self) -> None:
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * self.factor)
+        font.setBold(self.bold)
+        self.setFont(font)
+
+
+def install_qt_translator(app: QApplication, lang: str) -> bool:
+    """Load Qt's own catalogue (buttons of standard dialogs) for ``lang``; English needs none."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    QLocale.setDefault(QLocale(QLocale.Language.Latvian if lang == "lv" else QLocale.Language.English))
+    if lang == "en":
+        return True
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(f"qtbase_{lang}", folder):
+        log.warning("Qt translations qtbase_%s not found in %s", lang, folder)
+        return False
+    app.installTranslator(translator)
+    _translators.append(translator)
+    return True

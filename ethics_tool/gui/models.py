@@ -1,0 +1,295 @@
+"""Qt item models over the plain objects the services return (no SQL, no scoring here)."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+
+from ethics_tool.domain.assessment import ActionData, ActionStatus, AssessmentSummary
+from ethics_tool.gui.labels import action_status_label, mode_label, status_label, unit_type_label
+from ethics_tool.i18n import current_language, format_date, format_percent, t
+
+if TYPE_CHECKING:
+    from ethics_tool.services import Services
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class AssessmentColumn(IntEnum):
+    MUNICIPALITY = 0
+    UNIT = 1
+    FORM = 2
+    DATE = 3
+    MODE = 4
+    STATUS = 5
+    PROGRESS = 6
+
+
+def _assessment_header(column: AssessmentColumn) -> str:
+    return {
+        AssessmentColumn.MUNICIPALITY: t("Municipality"),
+        AssessmentColumn.UNIT: t("Unit"),
+        AssessmentColumn.FORM: t("Questionnaire"),
+        AssessmentColumn.DATE: t("Date"),
+        AssessmentColumn.MODE: t("Mode"),
+        AssessmentColumn.STATUS: t("Status"),
+        AssessmentColumn.PROGRESS: t("Progress"),
+    }[column]
+
+
+def unit_text(unit_type: str, unit_name: str) -> str:
+    return unit_name or unit_type_label(unit_type)
+
+
+class AssessmentTableModel(QAbstractTableModel):
+    """The home page list: one row per assessment summary."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AssessmentSummary] = []
+
+    def set_rows(self, rows: list[AssessmentSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def summary(self, row: int) -> AssessmentSummary:
+        return self._rows[row]
+
+    def row_of(self, assessment_id: int) -> int | None:
+        for row, summary in enumerate(self._rows):
+            if summary.info.id == assessment_id:
+                return row
+        return None
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(AssessmentColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _assessment_header(AssessmentColumn(section))
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        summary = self._rows[index.row()]
+        info = summary.info
+        column = AssessmentColumn(index.column())
+        if role == ID_ROLE:
+            return info.id
+        if role == PROGRESS_ROLE:
+            return summary.progress
+        if role == Qt.ItemDataRole.FontRole and info.is_demo:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and info.is_demo:
+            return t("Demo data")
+        if role == SORT_ROLE:
+            if column is AssessmentColumn.DATE:
+                return info.assessed_on.isoformat()
+            if column is AssessmentColumn.PROGRESS:
+                return summary.progress
+            return str(self.data(index, Qt.ItemDataRole.DisplayRole)).casefold()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column is AssessmentColumn.MUNICIPALITY:
+                return info.municipality
+            if column is AssessmentColumn.UNIT:
+                return unit_text(info.unit_type, info.unit_name)
+            if column is AssessmentColumn.FORM:
+                return summary.form_title_en if current_language() == "en" else summary.form_title_lv
+            if column is AssessmentColumn.DATE:
+                return format_date(info.assessed_on)
+            if column is AssessmentColumn.MODE:
+                return mode_label(info.mode)
+            if column is AssessmentColumn.STATUS:
+                text = status_label(info.status)
+                return f"{text} · {t('demo')}" if info.is_demo else text
+            return format_percent(summary.progress)
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(AssessmentColumn) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(AssessmentColumn) - 1)
+            )
+
+
+class ActionColumn(IntEnum):
+    TEXT = 0
+    RESPONSIBLE = 1
+    DEADLINE = 2
+    STATUS = 3
+
+
+def _action_header(column: ActionColumn) -> str:
+    return {
+        ActionColumn.TEXT: t("Action"),
+        ActionColumn.RESPONSIBLE: t("Responsible"),
+        ActionColumn.DEADLINE: t("Deadline"),
+        ActionColumn.STATUS: t("Status"),
+    }[column]
+
+
+class ActionPlanModel(QAbstractTableModel):
+    """The action plan, editable in place; every edit is saved at once through the services."""
+
+    saved = Signal()
+    failed = Signal(str)
+
+    def __init__(self, services: Services, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.assessment_id: int | None = None
+        self._rows: list[ActionData] = []
+
+    def load(self, assessment_id: int) -> None:
+        self.beginResetModel()
+        self.assessment_id = assessment_id
+        self._rows = self.services.actions(assessment_id)
+        self.endResetModel()
+
+    def action(self, row: int) -> ActionData:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(ActionColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _action_header(ActionColumn(section))
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        action = self._rows[index.row()]
+        column = ActionColumn(index.column())
+        if role == ID_ROLE:
+            return action.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column is ActionColumn.TEXT:
+                return action.text
+            if column is ActionColumn.RESPONSIBLE:
+                return action.responsible
+            if column is ActionColumn.DEADLINE:
+                return format_date(action.deadline) if action.deadline else ""
+            return action_status_label(action.status)
+        if role == Qt.ItemDataRole.EditRole:
+            if column is ActionColumn.TEXT:
+                return action.text
+            if column is ActionColumn.RESPONSIBLE:
+                return action.responsible
+            if column is ActionColumn.DEADLINE:
+                d = action.deadline
+                return QDate(d.year, d.month, d.day) if d else QDate()
+            return action.status.value
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.assessment_id is None:
+            return False
+        action = self._rows[index.row()]
+        column = ActionColumn(index.column())
+        if column is ActionColumn.TEXT:
+            changed = dataclasses.replace(action, text=str(value))
+        elif column is ActionColumn.RESPONSIBLE:
+            changed = dataclasses.replace(action, responsible=str(value))
+        elif column is ActionColumn.DEADLINE:
+            deadline: date | None = None
+            if isinstance(value, QDate) and value.isValid():
+                deadline = date(value.year(), value.month(), value.day())
+            elif isinstance(value, date):
+                deadline = value
+            changed = dataclasses.replace(action, deadline=deadline)
+        else:
+            changed = dataclasses.replace(action, status=ActionStatus(str(value)))
+        if changed == action:
+            return False
+        if not self._save(index.row(), changed):
+            return False
+        self.dataChanged.emit(index, index)
+        return True
+
+    def _save(self, row: int, action: ActionData) -> bool:
+        from ethics_tool.services import ServiceError
+
+        assert self.assessment_id is not None
+        try:
+            new_id = self.services.save_action(self.assessment_id, action)
+        except ServiceError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self._rows[row] = dataclasses.replace(action, id=new_id)
+        self.saved.emit()
+        return True
+
+    def add(self, text: str, question_id: str | None = None) -> int | None:
+        """Append and save a new action; returns its row."""
+        from ethics_tool.services import ServiceError
+
+        if self.assessment_id is None:
+            return None
+        action = ActionData(id=None, question_id=question_id, text=text)
+        try:
+            new_id = self.services.save_action(self.assessment_id, action)
+        except ServiceError as exc:
+            self.failed.emit(str(exc))
+            return None
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(dataclasses.replace(action, id=new_id, position=row))
+        self.endInsertRows()
+        self.saved.emit()
+        return row
+
+    def remove(self, row: int) -> None:
+        action = self._rows[row]
+        if action.id is not None:
+            self.services.delete_action(action.id)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+        self.saved.emit()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ActionColumn) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(ActionColumn) - 1)
+            )

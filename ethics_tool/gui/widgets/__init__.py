@@ -1,0 +1,1 @@
+"""Small reusable widgets: answer choices, charts, delegates."""

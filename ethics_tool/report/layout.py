@@ -1,0 +1,147 @@
+"""Small building blocks shared by the sections: headings with outline entries, tables, boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from ethics_tool.report import styles as st
+from ethics_tool.report.markup import esc, plain
+
+# Rows may split inside a cell once at least this much (points) fits: a 10,000-character comment
+# or action text must never make a table taller than a page.
+SPLIT_IN_ROW = 40
+
+
+class Heading(Paragraph):  # type: ignore[misc]  # ReportLab is untyped
+    """A heading that also adds a bookmark and an outline entry when it is placed on a page."""
+
+    def __init__(self, text: str, style: Any, key: str, level: int, outline: str = "") -> None:
+        super().__init__(esc(text), style)
+        self.outline_key = key
+        self.outline_level = level
+        self.outline_title = plain(outline or text, 120)
+
+
+def heading(
+    text: str, key: str, level: int = 0, outline: str = "", style: Any = None
+) -> Heading:
+    """A section heading (level 0: h1, deeper: h2) that appears in the PDF outline."""
+    s = st.styles()
+    chosen = style or (s.h1 if level == 0 else s.h2)
+    return Heading(text, chosen, key, level, outline)
+
+
+def para(text: str, style: Any = None) -> Paragraph:
+    """A paragraph of plain (escaped) text."""
+    return Paragraph(esc(text), style or st.styles().body)
+
+
+def rich(markup: str, style: Any = None) -> Paragraph:
+    """A paragraph of markup the report itself wrote (every user or form part already escaped)."""
+    return Paragraph(markup, style or st.styles().body)
+
+
+def bold(text: str) -> str:
+    return f"<b>{esc(text)}</b>"
+
+
+def coloured(text: str, colour: Color) -> str:
+    return f'<font color="#{colour.hexval()[2:]}">{esc(text)}</font>'
+
+
+def bullets(items: Sequence[str], style: Any = None) -> list[Flowable]:
+    """A bullet list; ``items`` are markup (escape user parts before)."""
+    s = style or st.styles().bullet
+    return [Paragraph(item, s, bulletText="•") for item in items]
+
+
+def table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    header: bool = True,
+    zebra: bool = True,
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> Table:
+    """A data table: cells are flowables or strings; the header row repeats on a new page."""
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), st.FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.5, st.RULE),
+    ]
+    if header:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), st.HEADER_FILL),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, st.BLUE),
+        ]
+    if zebra:
+        first = 1 if header else 0
+        for row in range(first + 1, len(rows), 2):
+            commands.append(("BACKGROUND", (0, row), (-1, row), st.ZEBRA_FILL))
+    commands += list(extra)
+    return Table(
+        [list(row) for row in rows],
+        colWidths=list(widths),
+        repeatRows=1 if header else 0,
+        style=TableStyle(commands),
+        hAlign="LEFT",
+        splitInRow=SPLIT_IN_ROW,
+    )
+
+
+def head_cells(labels: Sequence[str]) -> list[Paragraph]:
+    s = st.styles()
+    return [Paragraph(esc(label), s.cell_head) for label in labels]
+
+
+def cell(text: str, style: Any = None) -> Paragraph:
+    return Paragraph(esc(text), style or st.styles().cell)
+
+
+def box(
+    flowables: Sequence[Flowable], border: Color, fill: Color, width: float = st.FRAME_WIDTH
+) -> Table:
+    """A framed, tinted box around ``flowables`` (it may split across pages)."""
+    return Table(
+        [[f] for f in flowables],
+        colWidths=[width],
+        style=TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 1.2, border),
+                ("BACKGROUND", (0, 0), (-1, -1), fill),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, 0), 6),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+            ]
+        ),
+        hAlign="LEFT",
+        splitInRow=SPLIT_IN_ROW,
+    )
+
+
+class OutlineEntry(Flowable):  # type: ignore[misc]  # ReportLab is untyped
+    """An invisible outline entry (a bookmark where it lands, nothing drawn)."""
+
+    def __init__(self, title: str, key: str, level: int) -> None:
+        super().__init__()
+        self.outline_key = key
+        self.outline_level = level
+        self.outline_title = plain(title, 120)
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass

@@ -1,0 +1,73 @@
+"""Making any text safe for ReportLab: user text is data, never markup.
+
+Every piece of text that did not come from this package's own code (municipality, unit, respondent
+labels, comments, action texts, and the form's own texts too) goes through :func:`esc` before it
+enters a ``Paragraph`` and through :func:`plain` before it is drawn on the canvas or put into the
+outline or the metadata.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from xml.sax.saxutils import escape
+
+from ethics_tool.report.styles import supported_characters
+
+REPLACEMENT = "\ufffd"
+ZWSP = "\u200b"  # ReportLab breaks lines at a zero-width space
+LONG_TOKEN = 40  # characters without a break opportunity before we add some
+CHUNK = 20
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LONG = re.compile(r"[^\s\u200b]{%d,}" % LONG_TOKEN)
+
+
+def clean(text: str) -> str:
+    """NFC text without control characters; what the font cannot draw becomes U+FFFD.
+
+    Emoji and other characters missing from DejaVu (or above U+FFFF) would otherwise produce an
+    invalid PDF text map; a visible replacement mark keeps the build safe and the PDF valid.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = _CONTROL.sub("", text)
+    # lone surrogates cannot be encoded at all
+    text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii():
+        return text
+    supported = supported_characters()
+    return "".join(
+        ch if ord(ch) < 0x80 or ord(ch) in supported or ch == "\n" else REPLACEMENT for ch in text
+    )
+
+
+def _has_surrogate(text: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def _break_long(match: re.Match[str]) -> str:
+    token = match.group(0)
+    return ZWSP.join(token[i : i + CHUNK] for i in range(0, len(token), CHUNK))
+
+
+def esc(text: str | None) -> str:
+    """``text`` as Paragraph markup that shows exactly the characters given.
+
+    Long tokens (URLs, runs of letters) get zero-width spaces so that they wrap inside table cells;
+    newlines become line breaks.
+    """
+    if not text:
+        return ""
+    text = _LONG.sub(_break_long, clean(text))
+    return escape(text).replace("\n", "<br/>")
+
+
+def plain(text: str | None, limit: int | None = None) -> str:
+    """One line of text for the canvas, the outline or the metadata (cut at ``limit``)."""
+    if not text:
+        return ""
+    line = " ".join(clean(text).split())
+    if limit is not None and len(line) > limit:
+        line = line[: limit - 1].rstrip() + "…"
+    return line

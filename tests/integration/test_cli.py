@@ -1,0 +1,174 @@
+"""Every subcommand on a temporary database, including the error paths (one line, exit 1)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ethics_tool.cli import main
+
+ROOT = Path(__file__).parents[2]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "cli.sqlite3")
+
+
+def test_demo_then_list(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, out, _ = run(capsys, "--db", db, "demo")
+    assert code == 0 and "2" in out
+    code, out, _ = run(capsys, "list", "--db", db)
+    lines = out.strip().splitlines()
+    assert code == 0 and len(lines) == 2
+    assert lines[0].split("\t")[0] == "2" and "Parauga novads" in lines[0]
+    code, out, _ = run(capsys, "list", "--json", "--db", db)
+    rows = json.loads(out)
+    assert [r["id"] for r in rows] == [2, 1]
+    assert rows[0]["previous_id"] == 1 and rows[0]["progress"] == 100.0
+
+
+def test_db_from_environment(capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ETHICS_TOOL_DB", db)
+    run(capsys, "demo")
+    assert Path(db).exists()
+    code, out, _ = run(capsys, "list", "--json")
+    assert code == 0 and len(json.loads(out)) == 2
+
+
+def test_export_import_round_trip(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    run(capsys, "--db", db, "demo")
+    target = tmp_path / "e.json"
+    code, _, _ = run(capsys, "--db", db, "export", "2", "-o", str(target))
+    assert code == 0
+    exported = json.loads(target.read_text(encoding="utf-8"))
+    assert exported["format_version"] == 1 and exported["form"]["id"]
+    assert exported["assessment"]["municipality"] == "Parauga novads (demo)"
+    other = str(tmp_path / "other.sqlite3")
+    code, out, _ = run(capsys, "--db", other, "import", str(target))
+    assert code == 0
+    code, out, _ = run(capsys, "--db", other, "export", "1", "-o", str(tmp_path / "again.json"))
+    again = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
+    assert again["respondents"] == exported["respondents"]
+    assert again["results"]["overall"] == pytest.approx(exported["results"]["overall"])
+
+
+def test_import_twice_is_refused(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    run(capsys, "--db", db, "demo")
+    target = tmp_path / "e.json"
+    run(capsys, "--db", db, "export", "2", "-o", str(target))
+    code, _, err = run(capsys, "--db", db, "import", str(target))
+    assert code == 1 and "already in the database (ID 2)" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_unknown_id(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    for args in (("report", "42", "-o", str(tmp_path / "r.pdf")), ("export", "42", "-o", str(tmp_path / "e.json"))):
+        code, out, err = run(capsys, "--db", db, *args)
+        assert code == 1 and err.strip() == "ethics-tool: error: no assessment with ID 42"
+    assert not (tmp_path / "e.json").exists()
+
+
+def test_unwritable_output(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    run(capsys, "--db", db, "demo")
+    code, _, err = run(capsys, "--db", db, "export", "2", "-o", str(tmp_path / "missing" / "e.json"))
+    assert code == 1 and "does not exist" in err
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        # Root may write anywhere; /sys refuses even root, so use it there.
+        target = locked / "e.json" if not os.access(locked, os.W_OK) else Path("/sys/e.json")
+        code, _, err = run(capsys, "--db", db, "export", "2", "-o", str(target))
+        assert code == 1
+        assert ("no permission" in err or "Permission denied" in err) and str(target) in err
+        assert len(err.strip().splitlines()) == 1
+    finally:
+        locked.chmod(0o700)
+    assert list(locked.iterdir()) == []  # no partial or temporary file left behind
+
+
+def test_invalid_json_import(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "ethics-tool-assessment",', encoding="utf-8")
+    code, _, err = run(capsys, "--db", db, "import", str(bad))
+    assert code == 1 and "not valid JSON (line 1" in err
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps({"hello": 1}), encoding="utf-8")
+    code, _, err = run(capsys, "--db", db, "import", str(wrong))
+    assert code == 1 and "not an ethics self-assessment export" in err
+    code, out, _ = run(capsys, "--db", db, "list", "--json")
+    assert json.loads(out) == []  # nothing was touched
+
+
+def test_import_with_a_bad_answer_names_the_field(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    run(capsys, "--db", db, "demo")
+    target = tmp_path / "e.json"
+    run(capsys, "--db", db, "export", "2", "-o", str(target))
+    data = json.loads(target.read_text(encoding="utf-8"))
+    data["assessment"]["uuid"] = "another"
+    data["respondents"][1]["answers"][0]["value"] = 17
+    target.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run(capsys, "--db", db, "import", str(target))
+    assert code == 1 and "respondents[1].answers[0]: level 17 is not on the scale" in err
+    data["respondents"][1]["answers"][0]["kind"] = "maybe"
+    target.write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run(capsys, "--db", db, "import", str(target))
+    assert code == 1 and "respondents[1].answers[0].kind" in err
+
+
+def test_merge_from_another_computer_replaces_never_doubles(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+    run(capsys, "--db", db, "demo")
+    target = tmp_path / "e.json"
+    run(capsys, "--db", db, "export", "2", "-o", str(target))
+    code, _, _ = run(capsys, "--db", db, "import", str(target), "--merge-into", "2")
+    assert code == 0
+    code, out, _ = run(capsys, "--db", db, "list", "--json")
+    assert next(r for r in json.loads(out) if r["id"] == 2)["respondents"] == 4
+    code, _, err = run(capsys, "--db", db, "import", str(target), "--merge-into", "1")
+    assert code == 0  # round 1 uses the same form: respondents with the same UUID are replaced
+    code, out, _ = run(capsys, "--db", db, "list", "--json")
+    assert next(r for r in json.loads(out) if r["id"] == 1)["respondents"] == 8
+
+
+def test_forms_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "forms", "validate", str(ROOT / "forms" / "quick.yaml"))
+    assert code == 0 and "quick.yaml" in out
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\nversion: 1\n", encoding="utf-8")
+    code, _, err = run(capsys, "forms", "validate", str(bad))
+    assert code == 1
+    first, *rest = err.strip().splitlines()
+    assert first.startswith(f"ethics-tool: error: {bad}: ") and rest  # every problem listed
+
+
+def test_version_and_module_entry_point() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ethics_tool", "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and result.stdout.startswith("ethics-tool ")
+
+
+def test_no_traceback_for_a_bad_database(tmp_path: Path) -> None:
+    folder = tmp_path / "a-folder.sqlite3"
+    folder.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "ethics_tool", "list", "--db", str(folder)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"ethics-tool: error: {folder} is a folder, not a database file"
