@@ -57,7 +57,9 @@ def _answer(rng: random.Random, form: Questionnaire, qtype: ItemType, base: floa
     return AnswerValue(AnswerKind.LEVEL, value, comment)
 
 
-def _fill(services: Services, assessment_id: int, form: Questionnaire, seed: int, base: float) -> None:
+def _fill(
+    services: Services, assessment_id: int, form: Questionnaire, seed: int, base: float
+) -> None:
     rng = random.Random(seed)
     data = services.load(assessment_id)
     for person in data.respondents:
@@ -92,7 +94,9 @@ def create_demo(services: Services) -> int:
     _fill(services, first, form, seed=2025, base=0.35)
     services.set_status(first, Status.COMPLETED)
     second = services.create_assessment(
-        assessed_on=date(2026, 11, 19), previous_id=first, **common  # type: ignore[arg-type]
+        assessed_on=date(2026, 11, 19),
+        previous_id=first,
+        **common,  # type: ignore[arg-type]
     )
     _fill(services, second, form, seed=2026, base=0.5)
     services.set_status(second, Status.COMPLETED)
@@ -110,7 +114,11 @@ def create_demo(services: Services) -> int:
                 text=priority.recommendations[0].text.lv,
                 responsible=("Izpilddirektore", "Domes priekšsēdētājs", "Juridiskā nodaļa")[i],
                 deadline=deadlines[i],
-                status=(ActionStatus.IN_PROGRESS, ActionStatus.NOT_STARTED, ActionStatus.NOT_STARTED)[i],
+                status=(
+                    ActionStatus.IN_PROGRESS,
+                    ActionStatus.NOT_STARTED,
+                    ActionStatus.NOT_STARTED,
+                )[i],
             ),
         )
     return second

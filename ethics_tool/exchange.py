@@ -213,7 +213,9 @@ def _check_answers(path: Path, export: ExportFile) -> None:
     seen: set[str] = set()
     for ri, person in enumerate(export.respondents):
         if person.uuid in seen:
-            raise ExchangeError(f"{path}: respondents[{ri}]: respondent {person.label!r} appears twice")
+            raise ExchangeError(
+                f"{path}: respondents[{ri}]: respondent {person.label!r} appears twice"
+            )
         seen.add(person.uuid)
         for ai, answer in enumerate(person.answers):
             where = f"{path}: respondents[{ri}].answers[{ai}]"
@@ -248,7 +250,9 @@ def import_file(services: Services, path: Path, merge_into: int | None = None) -
                     f"({target.form_id} {target.form_version})"
                 )
         else:
-            existing = session.query(Assessment).filter_by(uuid=export.assessment.uuid).one_or_none()
+            existing = (
+                session.query(Assessment).filter_by(uuid=export.assessment.uuid).one_or_none()
+            )
             if existing is not None:
                 raise ExchangeError(
                     f"{path}: this assessment is already in the database (ID {existing.id}); "

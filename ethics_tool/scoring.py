@@ -193,9 +193,7 @@ def _question_result(
         score=_mean_percent(question, form, levels_int),
         distribution=dict(sorted(Counter(individual_levels or levels_int).items())),
         spread=(
-            max(individual_levels) - min(individual_levels)
-            if len(individual_levels) >= 2
-            else None
+            max(individual_levels) - min(individual_levels) if len(individual_levels) >= 2 else None
         ),
         comments=comments,
     )
@@ -256,9 +254,7 @@ def score(
         discussion_points=[qid for qid in ordered if questions[qid].discussion_point],
         priorities=priorities(form, questions),
         strengths=[
-            t.theme_id
-            for t in themes.values()
-            if t.score is not None and t.score >= STRENGTH_SCORE
+            t.theme_id for t in themes.values() if t.score is not None and t.score >= STRENGTH_SCORE
         ],
         answered=answered_total,
         expected=expected_total,

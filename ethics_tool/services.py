@@ -136,7 +136,9 @@ class Services:
                 position = 1
             for i, person in enumerate(people, start=position):
                 row.respondents.append(
-                    Respondent(label=person.label.strip() or str(i + 1), role=person.role.value, position=i)
+                    Respondent(
+                        label=person.label.strip() or str(i + 1), role=person.role.value, position=i
+                    )
                 )
             session.add(row)
             session.flush()
@@ -277,7 +279,9 @@ class Services:
             for position, (person, answers) in enumerate(
                 zip(data.respondents, data.answers, strict=True)
             ):
-                respondent = Respondent(label=person.label, role=person.role.value, position=position)
+                respondent = Respondent(
+                    label=person.label, role=person.role.value, position=position
+                )
                 for qid, answer in answers.answers.items():
                     respondent.answers.append(
                         Answer(
@@ -340,7 +344,11 @@ class Services:
                 raise NotFoundError(f"no respondent with ID {respondent_id}")
             if row.role == Role.GROUP.value:
                 raise ServiceError("the group's agreed answers cannot be removed")
-            others = [r for r in row.assessment.respondents if r.id != row.id and r.role != Role.GROUP.value]
+            others = [
+                r
+                for r in row.assessment.respondents
+                if r.id != row.id and r.role != Role.GROUP.value
+            ]
             if not others and Mode(row.assessment.mode) is not Mode.CONSENSUS:
                 raise ServiceError("an assessment needs at least one respondent")
             session.delete(row)
@@ -387,7 +395,9 @@ class Services:
     def _check_answer(form: Questionnaire, question_id: str, answer: AnswerValue) -> None:
         question = form.question(question_id)
         if answer.kind is AnswerKind.LEVEL:
-            scale = form.scale.levels if question.type is ItemType.MATURITY else form.scale.agreement
+            scale = (
+                form.scale.levels if question.type is ItemType.MATURITY else form.scale.agreement
+            )
             allowed = [level.value for level in scale]
             if answer.value not in allowed:
                 raise ServiceError(

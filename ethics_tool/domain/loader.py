@@ -134,7 +134,9 @@ def parse_form(text: str, source: str = "<form>") -> Questionnaire:
         reason = getattr(exc, "problem", None) or str(exc)
         raise FormError(source, [Problem("", f"invalid YAML: {reason}", line)]) from None
     if not isinstance(data, dict):
-        raise FormError(source, [Problem("", "the file must contain a mapping (id, title, themes…)")])
+        raise FormError(
+            source, [Problem("", "the file must contain a mapping (id, title, themes…)")]
+        )
     try:
         return Questionnaire.model_validate(data)
     except ValidationError as exc:
@@ -185,7 +187,12 @@ def load_catalog(directories: Iterable[Path]) -> FormCatalog:
                 catalog.errors.append(
                     FormError(
                         str(path),
-                        [Problem("id", f"form id {form.id!r} already used by {catalog.sources[form.id]}")],
+                        [
+                            Problem(
+                                "id",
+                                f"form id {form.id!r} already used by {catalog.sources[form.id]}",
+                            )
+                        ],
                     )
                 )
                 continue

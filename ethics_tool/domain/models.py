@@ -256,7 +256,9 @@ class Questionnaire(_Model):
         return self.scale.allow_na if question.allow_na is None else question.allow_na
 
     def allows_unknown(self, question: Question) -> bool:
-        return self.scale.allow_unknown if question.allow_unknown is None else question.allow_unknown
+        return (
+            self.scale.allow_unknown if question.allow_unknown is None else question.allow_unknown
+        )
 
     def band_for(self, percent: float) -> Band:
         chosen = self.bands[0]

@@ -75,13 +75,20 @@ def radar_chart(
         points: list[float] = []
         for i in range(n):
             angle = math.pi / 2 - 2 * math.pi * i / n
-            points += [cx + radius * step / 100 * math.cos(angle), cy + radius * step / 100 * math.sin(angle)]
+            points += [
+                cx + radius * step / 100 * math.cos(angle),
+                cy + radius * step / 100 * math.sin(angle),
+            ]
+        drawing.add(Polygon(points, strokeColor=st.GRID, strokeWidth=0.5, fillColor=None))
         drawing.add(
-            Polygon(points, strokeColor=st.GRID, strokeWidth=0.5, fillColor=None)
-        )
-        drawing.add(
-            String(cx + 2, cy + radius * step / 100 + 1.5, grid_label(step),
-                   fontName=st.FONT, fontSize=6, fillColor=st.MUTED)
+            String(
+                cx + 2,
+                cy + radius * step / 100 + 1.5,
+                grid_label(step),
+                fontName=st.FONT,
+                fontSize=6,
+                fillColor=st.MUTED,
+            )
         )
 
     chart = SpiderChart()
@@ -121,12 +128,25 @@ def _legend(drawing: Drawing, strands: Sequence[Strand], y: float) -> None:
         x = 4 + column * (index % 2)
         row_y = y - 14 * (index // 2)
         drawing.add(
-            Line(x, row_y + 3, x + 20, row_y + 3, strokeColor=colour,
-                 strokeWidth=line_width, strokeDashArray=dash)
+            Line(
+                x,
+                row_y + 3,
+                x + 20,
+                row_y + 3,
+                strokeColor=colour,
+                strokeWidth=line_width,
+                strokeDashArray=dash,
+            )
         )
         drawing.add(
-            String(x + 25, row_y, plain(strand.name, 40), fontName=st.FONT,
-                   fontSize=LABEL_SIZE, fillColor=st.TEXT)
+            String(
+                x + 25,
+                row_y,
+                plain(strand.name, 40),
+                fontName=st.FONT,
+                fontSize=LABEL_SIZE,
+                fillColor=st.TEXT,
+            )
         )
 
 
@@ -204,13 +224,27 @@ def bar_chart(
     if target is not None:
         x = chart.x + chart.width * target / 100
         drawing.add(
-            Line(x, chart.y - 2, x, chart.y + chart.height + 2, strokeColor=st.TARGET,
-                 strokeWidth=0.9, strokeDashArray=[1.5, 2])
+            Line(
+                x,
+                chart.y - 2,
+                x,
+                chart.y + chart.height + 2,
+                strokeColor=st.TARGET,
+                strokeWidth=0.9,
+                strokeDashArray=[1.5, 2],
+            )
         )
         if target_label:
             drawing.add(
-                String(x, chart.y + chart.height + 4, plain(target_label, 40),
-                       fontName=st.FONT, fontSize=6.5, fillColor=st.TEXT, textAnchor="middle")
+                String(
+                    x,
+                    chart.y + chart.height + 4,
+                    plain(target_label, 40),
+                    fontName=st.FONT,
+                    fontSize=6.5,
+                    fillColor=st.TEXT,
+                    textAnchor="middle",
+                )
             )
     if legend:
         x = chart.x

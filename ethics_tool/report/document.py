@@ -86,8 +86,15 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]  # ReportLab is unt
         self._placed = 0
         self._total = 1
         body = Frame(
-            self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
         )
         self.addPageTemplates(
             [

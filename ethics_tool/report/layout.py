@@ -26,9 +26,7 @@ class Heading(Paragraph):  # type: ignore[misc]  # ReportLab is untyped
         self.outline_title = plain(outline or text, 120)
 
 
-def heading(
-    text: str, key: str, level: int = 0, outline: str = "", style: Any = None
-) -> Heading:
+def heading(text: str, key: str, level: int = 0, outline: str = "", style: Any = None) -> Heading:
     """A section heading (level 0: h1, deeper: h2) that appears in the PDF outline."""
     s = st.styles()
     chosen = style or (s.h1 if level == 0 else s.h2)

@@ -20,7 +20,7 @@ LONG_TOKEN = 40  # characters without a break opportunity before we add some
 CHUNK = 20
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_LONG = re.compile(r"[^\s\u200b]{%d,}" % LONG_TOKEN)
+_LONG = re.compile(r"[^\s\u200b]{" + str(LONG_TOKEN) + ",}")
 
 
 def clean(text: str) -> str:

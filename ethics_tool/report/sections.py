@@ -33,8 +33,9 @@ def cover(ctx: ReportContext, today: date) -> list[Flowable]:
     s = st.styles()
     lang = ctx.lang
     info = ctx.info
-    form_line = t("{title}, version {version}", lang, title=ctx.text(ctx.form.title),
-                  version=ctx.form.version)  # fmt: skip
+    form_line = t(
+        "{title}, version {version}", lang, title=ctx.text(ctx.form.title), version=ctx.form.version
+    )
     rows = [
         (t("Municipality", lang), info.municipality or "–"),
         (t("Unit", lang), ctx.unit or "–"),
@@ -59,8 +60,13 @@ def cover(ctx: ReportContext, today: date) -> list[Flowable]:
     )
     out: list[Flowable] = [
         Spacer(1, 25 * mm),
-        heading(t("Ethics self-assessment report", lang), "cover", 0,
-                outline=t("Cover", lang), style=s.cover_title),  # fmt: skip
+        heading(
+            t("Ethics self-assessment report", lang),
+            "cover",
+            0,
+            outline=t("Cover", lang),
+            style=s.cover_title,
+        ),
         para(ctx.text(ctx.form.title), s.cover_subtitle),
         para(info.municipality, s.cover_name),
         para(ctx.unit, s.h2),
@@ -70,8 +76,11 @@ def cover(ctx: ReportContext, today: date) -> list[Flowable]:
     if info.is_demo:
         out += [
             Spacer(1, 8 * mm),
-            box([para(t("Demonstration data: this is not a real assessment.", lang))],
-                st.WARNING, st.WARNING_FILL),  # fmt: skip
+            box(
+                [para(t("Demonstration data: this is not a real assessment.", lang))],
+                st.WARNING,
+                st.WARNING_FILL,
+            ),
         ]
     out += [NextPageTemplate("body"), PageBreak()]
     return out
@@ -108,8 +117,14 @@ def _headline(ctx: ReportContext) -> list[Flowable]:
     facts.append(
         rich(
             f"{esc(t('Coverage', lang))}: {bold(ctx.pct(r.coverage))} "
-            + esc(t("({answered} of {expected} expected answers given as a level)", lang,
-                    answered=r.answered, expected=r.expected))  # fmt: skip
+            + esc(
+                t(
+                    "({answered} of {expected} expected answers given as a level)",
+                    lang,
+                    answered=r.answered,
+                    expected=r.expected,
+                )
+            )
         )
     )
     target = ctx.form.scale.level(ctx.form.target_level)
@@ -140,15 +155,19 @@ def _headline(ctx: ReportContext) -> list[Flowable]:
                 [
                     rich(bold(t("Low coverage", lang))),
                     para(
-                        t("Coverage is {coverage}, below the threshold of {threshold}. Missing "
-                          "and “Don't know” answers make the results less reliable.", lang,
-                          coverage=ctx.pct(r.coverage), threshold=ctx.pct(r.coverage_threshold))
+                        t(
+                            "Coverage is {coverage}, below the threshold of {threshold}. Missing "
+                            "and “Don't know” answers make the results less reliable.",
+                            lang,
+                            coverage=ctx.pct(r.coverage),
+                            threshold=ctx.pct(r.coverage_threshold),
+                        )
                     ),
                 ],
                 st.WARNING,
                 st.WARNING_FILL,
             )
-        )  # fmt: skip
+        )
         out.append(Spacer(1, 6))
     return out
 
@@ -182,8 +201,11 @@ def _themes_overview(ctx: ReportContext) -> list[Flowable]:
     widths = [number_w, table_w - number_w - score_w * (len(head) - 2)]
     widths += [score_w] * (len(head) - 2)
     strands = [
-        Strand(t("This assessment", lang),
-               [ctx.results.themes[i].score for i in ids], StrandKind.CURRENT),  # fmt: skip
+        Strand(
+            t("This assessment", lang),
+            [ctx.results.themes[i].score for i in ids],
+            StrandKind.CURRENT,
+        ),
     ]
     if previous is not None:
         strands.append(
@@ -194,8 +216,11 @@ def _themes_overview(ctx: ReportContext) -> list[Flowable]:
             )
         )
     strands.append(
-        Strand(t("Target ({value})", lang, value=ctx.pct(ctx.target_percent)),
-               [ctx.target_percent] * len(ids), StrandKind.TARGET)  # fmt: skip
+        Strand(
+            t("Target ({value})", lang, value=ctx.pct(ctx.target_percent)),
+            [ctx.target_percent] * len(ids),
+            StrandKind.TARGET,
+        )
     )
     radar = radar_chart(
         [ctx.theme_number[i] for i in ids], strands, ctx.pct, width=radar_w, height=radar_w + 16
@@ -287,8 +312,10 @@ def _strengths(ctx: ReportContext) -> list[Flowable]:
     lang = ctx.lang
     out: list[Flowable] = [para(t("Strengths", lang), s.h2)]
     if not ctx.results.strengths:
-        return [*out, para(t("No theme reached {threshold}.", lang,
-                             threshold=ctx.pct(STRENGTH_SCORE)))]  # fmt: skip
+        return [
+            *out,
+            para(t("No theme reached {threshold}.", lang, threshold=ctx.pct(STRENGTH_SCORE))),
+        ]
     lines = [
         f"{bold(ctx.theme_title(tid))}: {esc(ctx.pct(ctx.results.themes[tid].score))}"
         for tid in ctx.results.strengths

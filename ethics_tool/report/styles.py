@@ -139,11 +139,20 @@ class Styles:
             keepWithNext=1,
         )
         self.h3 = _style(
-            "h3", fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=6, spaceAfter=2,
+            "h3",
+            fontName=FONT_BOLD,
+            fontSize=10,
+            leading=13,
+            spaceBefore=6,
+            spaceAfter=2,
             keepWithNext=1,
         )
         self.big = _style(
-            "big", fontName=FONT_BOLD, fontSize=30, leading=34, alignment=TA_CENTER,
+            "big",
+            fontName=FONT_BOLD,
+            fontSize=30,
+            leading=34,
+            alignment=TA_CENTER,
             textColor=BLUE,
         )
         self.big_label = _style(

@@ -39,7 +39,9 @@ def test_demo_then_list(capsys: pytest.CaptureFixture[str], db: str) -> None:
     assert rows[0]["previous_id"] == 1 and rows[0]["progress"] == 100.0
 
 
-def test_db_from_environment(capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_db_from_environment(
+    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ETHICS_TOOL_DB", db)
     run(capsys, "demo")
     assert Path(db).exists()
@@ -47,7 +49,9 @@ def test_db_from_environment(capsys: pytest.CaptureFixture[str], db: str, monkey
     assert code == 0 and len(json.loads(out)) == 2
 
 
-def test_export_import_round_trip(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+def test_export_import_round_trip(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
     run(capsys, "--db", db, "demo")
     target = tmp_path / "e.json"
     code, _, _ = run(capsys, "--db", db, "export", "2", "-o", str(target))
@@ -56,15 +60,18 @@ def test_export_import_round_trip(capsys: pytest.CaptureFixture[str], db: str, t
     assert exported["format_version"] == 1 and exported["form"]["id"]
     assert exported["assessment"]["municipality"] == "Parauga novads (demo)"
     other = str(tmp_path / "other.sqlite3")
-    code, out, _ = run(capsys, "--db", other, "import", str(target))
+    code, _, _ = run(capsys, "--db", other, "import", str(target))
     assert code == 0
-    code, out, _ = run(capsys, "--db", other, "export", "1", "-o", str(tmp_path / "again.json"))
+    code, _, _ = run(capsys, "--db", other, "export", "1", "-o", str(tmp_path / "again.json"))
+    assert code == 0
     again = json.loads((tmp_path / "again.json").read_text(encoding="utf-8"))
     assert again["respondents"] == exported["respondents"]
     assert again["results"]["overall"] == pytest.approx(exported["results"]["overall"])
 
 
-def test_import_twice_is_refused(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+def test_import_twice_is_refused(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
     run(capsys, "--db", db, "demo")
     target = tmp_path / "e.json"
     run(capsys, "--db", db, "export", "2", "-o", str(target))
@@ -74,15 +81,20 @@ def test_import_twice_is_refused(capsys: pytest.CaptureFixture[str], db: str, tm
 
 
 def test_unknown_id(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
-    for args in (("report", "42", "-o", str(tmp_path / "r.pdf")), ("export", "42", "-o", str(tmp_path / "e.json"))):
-        code, out, err = run(capsys, "--db", db, *args)
+    for args in (
+        ("report", "42", "-o", str(tmp_path / "r.pdf")),
+        ("export", "42", "-o", str(tmp_path / "e.json")),
+    ):
+        code, _, err = run(capsys, "--db", db, *args)
         assert code == 1 and err.strip() == "ethics-tool: error: no assessment with ID 42"
     assert not (tmp_path / "e.json").exists()
 
 
 def test_unwritable_output(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
     run(capsys, "--db", db, "demo")
-    code, _, err = run(capsys, "--db", db, "export", "2", "-o", str(tmp_path / "missing" / "e.json"))
+    code, _, err = run(
+        capsys, "--db", db, "export", "2", "-o", str(tmp_path / "missing" / "e.json")
+    )
     assert code == 1 and "does not exist" in err
     locked = tmp_path / "locked"
     locked.mkdir()
@@ -112,7 +124,9 @@ def test_invalid_json_import(capsys: pytest.CaptureFixture[str], db: str, tmp_pa
     assert json.loads(out) == []  # nothing was touched
 
 
-def test_import_with_a_bad_answer_names_the_field(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+def test_import_with_a_bad_answer_names_the_field(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
     run(capsys, "--db", db, "demo")
     target = tmp_path / "e.json"
     run(capsys, "--db", db, "export", "2", "-o", str(target))
@@ -128,7 +142,9 @@ def test_import_with_a_bad_answer_names_the_field(capsys: pytest.CaptureFixture[
     assert code == 1 and "respondents[1].answers[0].kind" in err
 
 
-def test_merge_from_another_computer_replaces_never_doubles(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
+def test_merge_from_another_computer_replaces_never_doubles(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
     run(capsys, "--db", db, "demo")
     target = tmp_path / "e.json"
     run(capsys, "--db", db, "export", "2", "-o", str(target))
@@ -136,7 +152,7 @@ def test_merge_from_another_computer_replaces_never_doubles(capsys: pytest.Captu
     assert code == 0
     code, out, _ = run(capsys, "--db", db, "list", "--json")
     assert next(r for r in json.loads(out) if r["id"] == 2)["respondents"] == 4
-    code, _, err = run(capsys, "--db", db, "import", str(target), "--merge-into", "1")
+    code, _, _ = run(capsys, "--db", db, "import", str(target), "--merge-into", "1")
     assert code == 0  # round 1 uses the same form: respondents with the same UUID are replaced
     code, out, _ = run(capsys, "--db", db, "list", "--json")
     assert next(r for r in json.loads(out) if r["id"] == 1)["respondents"] == 8
@@ -155,7 +171,10 @@ def test_forms_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> N
 
 def test_version_and_module_entry_point() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ethics_tool", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "ethics_tool", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0 and result.stdout.startswith("ethics-tool ")
 

@@ -20,9 +20,14 @@ def worked_respondents() -> list[RespondentAnswers]:
             {"A1": L(1), "A2": L(3), "A3": L(4), "B1": NA(), "B2": L(2, "Ir sākts")},
         ),
         RespondentAnswers(
-            "r2", "Priekšsēdētājs", Role.CHAIR, {"A1": L(3), "A2": L(4), "A3": L(2), "B1": L(2), "B2": DK()}
+            "r2",
+            "Priekšsēdētājs",
+            Role.CHAIR,
+            {"A1": L(3), "A2": L(4), "A3": L(2), "B1": L(2), "B2": DK()},
         ),
-        RespondentAnswers("r3", "Darbinieks", Role.STAFF, {"A1": L(1), "A2": L(2), "A3": L(5), "B1": L(4)}),
+        RespondentAnswers(
+            "r3", "Darbinieks", Role.STAFF, {"A1": L(1), "A2": L(2), "A3": L(5), "B1": L(4)}
+        ),
     ]
 
 
@@ -61,7 +66,9 @@ def test_worked_example_gaps_and_priorities(worked_form: Questionnaire) -> None:
     assert r.discussion_points == ["A1", "A2", "A3", "B1"]
     order = [(p.question_id, round(p.priority, 3), p.tier) for p in r.priorities]
     assert order == [("A1", 5.333, 0), ("B2", 1.0, 1), ("A3", 0.667, 1)]
-    assert r.priorities[0].recommendations[0].text.en == "Add a recusal field to the minutes template."
+    assert (
+        r.priorities[0].recommendations[0].text.en == "Add a recusal field to the minutes template."
+    )
     assert r.priorities[1].recommendations[0].text.en == "Publish a citizens' budget."
 
 

@@ -73,7 +73,9 @@ def test_na_on_one_question_never_changes_another(people, question, index) -> No
     who = index % len(people)
     changed = list(people)
     changed[who] = RespondentAnswers(
-        people[who].key, people[who].label, answers={**people[who].answers, question.id: AnswerValue.na()}
+        people[who].key,
+        people[who].label,
+        answers={**people[who].answers, question.id: AnswerValue.na()},
     )
     a, b = score(FORM, people, Mode.INDIVIDUAL), score(FORM, changed, Mode.INDIVIDUAL)
     for qid in a.questions:
@@ -114,7 +116,10 @@ def test_raising_one_answer_never_lowers_theme_or_overall(people, question, inde
     )
 )
 def test_a_respondent_at_the_mean_leaves_the_mean_unchanged(levels: list[int]) -> None:
-    people = [RespondentAnswers(f"r{i}", f"r{i}", answers={"A2": AnswerValue.level(v)}) for i, v in enumerate(levels)]
+    people = [
+        RespondentAnswers(f"r{i}", f"r{i}", answers={"A2": AnswerValue.level(v)})
+        for i, v in enumerate(levels)
+    ]
     mean = statistics.fmean(levels)
     extra = RespondentAnswers("m", "m", answers={"A2": AnswerValue.level(int(mean))})
     before = score(FORM, people, Mode.INDIVIDUAL).questions["A2"]

@@ -28,7 +28,11 @@ def problems_of(path: Path) -> list[str]:
 
 
 def test_missing_field_is_named_with_its_path(tmp_path: Path) -> None:
-    path = broken(tmp_path, "        text:\n          lv: Vai ir nosaukta", "        txet:\n          lv: Vai ir nosaukta")
+    path = broken(
+        tmp_path,
+        "        text:\n          lv: Vai ir nosaukta",
+        "        txet:\n          lv: Vai ir nosaukta",
+    )
     problems = problems_of(path)
     assert any("themes[1].questions[1].text: required field is missing" in p for p in problems)
     assert any("themes[1].questions[1].txet: unknown field" in p for p in problems)
@@ -37,7 +41,11 @@ def test_missing_field_is_named_with_its_path(tmp_path: Path) -> None:
 def test_duplicate_question_id(tmp_path: Path) -> None:
     path = broken(tmp_path, "- id: T3.Q2", "- id: T3.Q1")
     (problem,) = problems_of(path)
-    line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "- id: T3.Q1" in text and i > 130)
+    line = next(
+        i
+        for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "- id: T3.Q1" in text and i > 130
+    )
     assert problem == (
         f"line {line}, themes[1].questions[1].id: duplicate question id 'T3.Q1' "
         "(first used in themes[1].questions[0])"
@@ -47,7 +55,11 @@ def test_duplicate_question_id(tmp_path: Path) -> None:
 def test_wrong_type_reports_line_and_path(tmp_path: Path) -> None:
     path = broken(tmp_path, "weight: 1.3", "weight: smagi")
     (problem,) = problems_of(path)
-    line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "smagi" in text)
+    line = next(
+        i
+        for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if "smagi" in text
+    )
     assert problem.startswith(f"line {line}, themes[1].weight:")
     assert "valid number" in problem
 

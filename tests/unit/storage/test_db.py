@@ -17,7 +17,9 @@ from ethics_tool.storage.db import StorageError, open_database
 def test_answers_survive_dispose_and_reopen(db_path: Path, catalog: FormCatalog) -> None:
     db = open_database(db_path)
     services = Services(db, catalog)
-    aid = services.create_assessment(municipality="Ķekavas novads", form_id="quick", unit_name="Dome")
+    aid = services.create_assessment(
+        municipality="Ķekavas novads", form_id="quick", unit_name="Dome"
+    )
     (person,) = services.respondents(aid)
     services.record_answer(person.id, "T1.Q1", AnswerValue.level(3, "Lēmums Nr. 5 — “pieņemts”"))
     services.record_answer(person.id, "T3.Q2", AnswerValue.na())
@@ -91,7 +93,9 @@ def test_migration_backs_up_the_file_first(
     db.dispose()
     assert db.backup is not None and db.backup.exists()
     with sqlite3.connect(db.backup) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_baseline",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            "0001_baseline",
+        )
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002_note",)
         columns = [row[1] for row in conn.execute("PRAGMA table_info(assessment)")]

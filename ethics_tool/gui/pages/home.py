@@ -1,0 +1,496 @@
+"""Home page: every assessment in a sortable, searchable table, and what can be done with them."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ethics_tool.domain.assessment import Status
+from ethics_tool.gui.appearance import ScaledLabel
+from ethics_tool.gui.models import (
+    ID_ROLE,
+    PROGRESS_ROLE,
+    SORT_ROLE,
+    AssessmentColumn,
+    AssessmentTableModel,
+)
+from ethics_tool.gui.pages.setup_dialog import NewAssessmentDialog
+from ethics_tool.gui.widgets.delegates import ProgressDelegate
+from ethics_tool.gui.workers import Worker
+from ethics_tool.i18n import format_date, t
+
+if TYPE_CHECKING:
+    from ethics_tool.gui.dialogs import Dialogs
+    from ethics_tool.gui.settings import AppSettings
+    from ethics_tool.services import Services
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, so "kekava" finds "Ķekavas novads"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class AssessmentFilter(QSortFilterProxyModel):
+    """Matches every word of the search text in any column, ignoring case and diacritics."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._cache: dict[int, str] = {}
+
+    def set_search(self, text: str) -> None:
+        self._words = fold(text).split()
+        self.invalidateFilter()
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if not self._words:
+            return True
+        haystack = self._cache.get(source_row)
+        if haystack is None:
+            model = self.sourceModel()
+            haystack = fold(
+                " ".join(
+                    str(model.index(source_row, column).data() or "")
+                    for column in range(model.columnCount())
+                )
+            )
+            self._cache[source_row] = haystack
+        return all(word in haystack for word in self._words)
+
+
+class HomePage(QWidget):
+    """The list of assessments with new, open, new round, duplicate, archive, delete and demo data."""
+
+    open_requested = Signal(int, str)  # assessment id, page name
+    status_message = Signal(str)
+    changed = Signal()  # assessments were added, removed or changed
+
+    def __init__(
+        self,
+        services: Services,
+        dialogs: Dialogs,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("homePage")
+        self.services = services
+        self.dialogs = dialogs
+        self.settings = settings
+        self._worker: Worker | None = None
+
+        self.title = ScaledLabel(1.6, bold=True)
+        self.title.setObjectName("homeTitle")
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.form_errors = QLabel()
+        self.form_errors.setObjectName("formErrors")
+        self.form_errors.setWordWrap(True)
+        self.form_errors.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form_errors.setStyleSheet(
+            "QLabel { background: #fff4d6; color: #5a4300; border: 1px solid #e0b64a;"
+            " border-radius: 4px; padding: 6px; }"
+        )
+        self.form_errors.hide()
+
+        self.search = QLineEdit()
+        self.search.setObjectName("searchField")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+        self.show_archived = QCheckBox()
+        self.show_archived.setObjectName("showArchived")
+        self.show_archived.setChecked(True)
+        self.show_archived.toggled.connect(lambda _checked: self.refresh())
+
+        self.model = AssessmentTableModel(self)
+        self.proxy = AssessmentFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.model.modelReset.connect(self.proxy.clear_cache)
+
+        self.table = QTableView()
+        self.table.setObjectName("assessmentTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(AssessmentColumn.DATE, Qt.SortOrder.DescendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(
+            AssessmentColumn.PROGRESS, ProgressDelegate(PROGRESS_ROLE, self.table)
+        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(AssessmentColumn.MUNICIPALITY, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(AssessmentColumn.FORM, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(AssessmentColumn.UNIT, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(AssessmentColumn.DATE, 110)
+        header.resizeSection(AssessmentColumn.MODE, 170)
+        header.resizeSection(AssessmentColumn.STATUS, 130)
+        header.resizeSection(AssessmentColumn.PROGRESS, 120)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+
+        self._make_actions()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.form_errors)
+        primary = QHBoxLayout()
+        for action in (self.action_new, self.action_open, self.action_results):
+            primary.addWidget(self._button(action, prominent=action is self.action_new))
+        primary.addStretch(1)
+        for action in (self.action_demo, self.action_remove_demo, self.action_import):
+            primary.addWidget(self._button(action))
+        layout.addLayout(primary)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.show_archived)
+        layout.addLayout(search_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+        secondary = QHBoxLayout()
+        for action in (
+            self.action_new_round,
+            self.action_duplicate,
+            self.action_archive,
+            self.action_delete,
+        ):
+            secondary.addWidget(self._button(action))
+        secondary.addStretch(1)
+        secondary.addWidget(self.count_label)
+        layout.addLayout(secondary)
+
+        self.retranslate()
+        self._update_actions()
+
+    # -- construction -----------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        def action(name: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
+            act = QAction(self)
+            act.setObjectName(name)
+            act.triggered.connect(slot)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            return act
+
+        self.action_new = action("actionNew", self.new_assessment, QKeySequence.StandardKey.New)
+        self.action_open = action("actionOpen", lambda: self._open_selected("questionnaire"))
+        self.action_results = action("actionResults", lambda: self._open_selected("results"))
+        self.action_new_round = action("actionNewRound", self.new_round)
+        self.action_duplicate = action("actionDuplicate", self.duplicate)
+        self.action_archive = action("actionArchive", self.toggle_archive)
+        self.action_delete = action("actionDelete", self.delete_selected)
+        self.action_demo = action("actionDemo", self.create_demo)
+        self.action_remove_demo = action("actionRemoveDemo", self.remove_demo)
+        self.action_import = action("actionImportJson", self.import_json)
+        self.action_open.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _button(self, action: QAction, prominent: bool = False) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setObjectName("button_" + action.objectName())
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setMinimumHeight(30)
+        if prominent:
+            font = button.font()
+            font.setBold(True)
+            button.setFont(font)
+        return button
+
+    def retranslate(self) -> None:
+        self.title.setText(t("Assessments"))
+        self.intro.setText(
+            t(
+                "Each row is one assessment round of one unit. Open it to answer the questions, "
+                "or look at its results. Everything is saved as you go."
+            )
+        )
+        self.search.setPlaceholderText(t("Search by municipality, unit, questionnaire, status…"))
+        self.search.setAccessibleName(t("Search assessments"))
+        self.show_archived.setText(t("Show archived"))
+        self.table.setAccessibleName(t("Assessments"))
+        self.empty.setText(
+            t(
+                "No assessments yet. Start a new assessment, or create demo data to see "
+                "how the tool works."
+            )
+        )
+        texts = {
+            self.action_new: (t("New assessment…"), t("Start a new assessment")),
+            self.action_open: (t("Open"), t("Answer the questions of the selected assessment")),
+            self.action_results: (t("Results"), t("Show the results of the selected assessment")),
+            self.action_new_round: (
+                t("New round"),
+                t("Assess the same unit again; the rounds can then be compared"),
+            ),
+            self.action_duplicate: (t("Duplicate"), t("Copy the assessment with its answers")),
+            self.action_delete: (t("Delete…"), t("Delete the selected assessment")),
+            self.action_demo: (t("Demo data"), t("Create a demo municipality with two rounds")),
+            self.action_remove_demo: (t("Remove demo data"), t("Delete every demo assessment")),
+            self.action_import: (t("Import JSON…"), t("Import an assessment from a JSON file")),
+        }
+        for act, (text, tip) in texts.items():
+            act.setText(text)
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        self._update_actions()
+        self.model.retranslate()
+        self._update_count()
+
+    # -- data -----------------------------------------------------------------------------------
+    def refresh(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self.selected_id()
+        rows = self.services.list_assessments(include_archived=self.show_archived.isChecked())
+        self.model.set_rows(rows)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        if keep is not None:
+            self.select(keep)
+        self._update_count()
+        self._update_actions()
+
+    def select(self, assessment_id: int) -> None:
+        row = self.model.row_of(assessment_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = rows[0].data(ID_ROLE)
+        return int(value) if value is not None else None
+
+    def set_form_errors(self, messages: list[str]) -> None:
+        if not messages:
+            self.form_errors.hide()
+            return
+        self._form_error_messages = messages
+        self.form_errors.setText(
+            t("Some questionnaire files could not be loaded and are not offered:")
+            + "\n"
+            + "\n".join(f"• {m}" for m in messages)
+        )
+        self.form_errors.show()
+
+    def _update_count(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if shown == total:
+            self.count_label.setText(t("{count} assessments", count=total))
+        else:
+            self.count_label.setText(t("{shown} of {count} assessments", shown=shown, count=total))
+
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+        self._update_actions()
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        selected = self.selected_id()
+        for act in (
+            self.action_open,
+            self.action_results,
+            self.action_new_round,
+            self.action_duplicate,
+            self.action_archive,
+            self.action_delete,
+        ):
+            act.setEnabled(selected is not None)
+        archived = False
+        if selected is not None:
+            row = self.model.row_of(selected)
+            archived = row is not None and self.model.summary(row).info.status is Status.ARCHIVED
+        self.action_archive.setText(t("Restore") if archived else t("Archive"))
+        self.action_archive.setToolTip(
+            t("Move the assessment back to the active list")
+            if archived
+            else t("Keep the assessment but mark it as archived")
+        )
+
+    # -- intents --------------------------------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        value = index.data(ID_ROLE)
+        if value is not None:
+            self.open_requested.emit(int(value), "questionnaire")
+
+    def _open_selected(self, page: str) -> None:
+        selected = self.selected_id()
+        if selected is not None:
+            self.open_requested.emit(selected, page)
+
+    def new_assessment(self) -> NewAssessmentDialog:
+        """Show the set-up dialog (window-modal, not blocking); the assessment is created on OK."""
+        dialog = NewAssessmentDialog(self.services.forms(), self.window())
+        dialog.accepted.connect(lambda: self._create(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _create(self, dialog: NewAssessmentDialog) -> None:
+        from ethics_tool.services import ServiceError
+
+        request = dialog.request()
+        try:
+            new_id = self.services.create_assessment(**request)
+        except ServiceError as exc:
+            self.dialogs.error(t("The assessment could not be created"), str(exc))
+            return
+        self.refresh(select_id=new_id)
+        self.changed.emit()
+        self.status_message.emit(t("Assessment created"))
+        self.open_requested.emit(new_id, "questionnaire")
+
+    def new_round(self) -> None:
+        selected = self.selected_id()
+        if selected is None:
+            return
+        new_id = self.services.new_round(selected)
+        self.refresh(select_id=new_id)
+        self.changed.emit()
+        self.status_message.emit(t("New round created; it is linked to the previous one"))
+        self.open_requested.emit(new_id, "questionnaire")
+
+    def duplicate(self) -> None:
+        selected = self.selected_id()
+        if selected is None:
+            return
+        new_id = self.services.duplicate(selected)
+        self.refresh(select_id=new_id)
+        self.changed.emit()
+        self.status_message.emit(t("Copy created"))
+
+    def toggle_archive(self) -> None:
+        selected = self.selected_id()
+        row = self.model.row_of(selected) if selected is not None else None
+        if selected is None or row is None:
+            return
+        archived = self.model.summary(row).info.status is Status.ARCHIVED
+        self.services.set_status(selected, Status.IN_PROGRESS if archived else Status.ARCHIVED)
+        self.refresh(select_id=selected)
+        self.changed.emit()
+
+    def delete_selected(self) -> None:
+        selected = self.selected_id()
+        row = self.model.row_of(selected) if selected is not None else None
+        if selected is None or row is None:
+            return
+        info = self.model.summary(row).info
+        question = t(
+            "Delete the assessment of {municipality}, {unit} ({date})? Its answers and "
+            "action plan are deleted too. This cannot be undone.",
+            municipality=info.municipality,
+            unit=info.unit_label,
+            date=format_date(info.assessed_on),
+        )
+        if not self.dialogs.confirm(t("Delete assessment"), question, t("Delete")):
+            return
+        self.services.delete(selected)
+        self.refresh()
+        self.changed.emit()
+        self.status_message.emit(t("Assessment deleted"))
+
+    def create_demo(self) -> None:
+        from ethics_tool.services import ServiceError
+
+        try:
+            new_id = self.services.create_demo()
+        except (ServiceError, ImportError) as exc:
+            self.dialogs.error(t("Demo data could not be created"), str(exc))
+            return
+        self.refresh(select_id=new_id)
+        self.changed.emit()
+        self.status_message.emit(t("Demo data created"))
+
+    def remove_demo(self) -> None:
+        if not self.dialogs.confirm(
+            t("Remove demo data"),
+            t("Delete every assessment marked as demo data?"),
+            t("Remove"),
+        ):
+            return
+        count = self.services.delete_demo()
+        self.refresh()
+        self.changed.emit()
+        self.status_message.emit(t("Demo assessments removed: {count}", count=count))
+
+    def import_json(self) -> None:
+        folder = Path(self.settings.export_dir or Path.home())
+        path = self.dialogs.open_path(t("Import assessment"), folder, t("JSON files (*.json)"))
+        if path is None:
+            return
+        self.settings.export_dir = str(path.parent)
+        services = self.services
+        worker = Worker(lambda _progress: services.import_json(path))
+        worker.signals.finished.connect(self._imported)
+        worker.signals.failed.connect(self._import_failed)
+        self._worker = worker
+        self.status_message.emit(t("Importing {name}…", name=path.name))
+        QThreadPool.globalInstance().start(worker)
+
+    imported = Signal(int)
+
+    def _imported(self, new_id: object) -> None:
+        self._worker = None
+        assessment_id = int(str(new_id))
+        self.refresh(select_id=assessment_id)
+        self.changed.emit()
+        self.status_message.emit(t("Assessment imported"))
+        self.imported.emit(assessment_id)
+
+    def _import_failed(self, message: str) -> None:
+        self._worker = None
+        self.status_message.emit(t("Import failed"))
+        self.dialogs.error(t("The file could not be imported"), message)

@@ -1,0 +1,339 @@
+"""The appendix: methodology, the scale, references per theme, glossary and respondents."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph
+
+from ethics_tool import scoring
+from ethics_tool.domain.models import Questionnaire
+from ethics_tool.i18n import format_percent, t
+from ethics_tool.paths import doc
+from ethics_tool.report import styles as st
+from ethics_tool.report.context import ReportContext, role_label
+from ethics_tool.report.layout import cell, head_cells, heading, para, table
+from ethics_tool.report.markup import esc
+from ethics_tool.report.theme_section import REFERENCE_KINDS, reference_kind_label
+
+
+def appendix(ctx: ReportContext) -> list[Flowable]:
+    lang = ctx.lang
+    out: list[Flowable] = [PageBreak(), heading(t("Appendix", lang), "appendix", 0)]
+    out.append(heading(t("Methodology", lang), "methodology", 1))
+    out += methodology(ctx.form, lang)
+    out.append(heading(t("Answer scale and maturity bands", lang), "scale", 1))
+    out += scale_tables(ctx.form, lang)
+    out.append(heading(t("Themes and references", lang), "references", 1))
+    out += references(ctx)
+    out.append(heading(t("Glossary", lang), "glossary", 1))
+    out += glossary(lang)
+    out.append(heading(t("Respondents", lang), "respondents", 1))
+    out += respondents(ctx)
+    return out
+
+
+# -- methodology ------------------------------------------------------------------------------
+def methodology_file(lang: str) -> Path | None:
+    """docs/methodology.<lang>.md or docs/methodology.md, if the docs ship with the app."""
+    for name in (f"methodology.{lang}.md", "methodology.md"):
+        try:
+            path = doc(name)
+        except FileNotFoundError:
+            return None
+        if path.is_file():
+            return path
+    return None
+
+
+def methodology(form: Questionnaire, lang: str) -> list[Flowable]:
+    path = methodology_file(lang)
+    if path is not None:
+        try:
+            return markdown(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            pass  # fall back to the built-in summary rather than fail the report
+    return builtin_methodology(form, lang)
+
+
+def builtin_methodology(form: Questionnaire, lang: str) -> list[Flowable]:
+    """The scoring method in words, with the scale labels and band cut-offs of ``form``."""
+    levels = form.scale.levels
+    low, high = levels[0].value, levels[-1].value
+    agree = form.scale.agreement
+    a_low, a_high = agree[0].value, agree[-1].value
+    level_list = ", ".join(f"{lvl.value} – {lvl.label.get(lang)}" for lvl in levels)
+    bands = []
+    for index, band in enumerate(form.bands):
+        upper = form.bands[index + 1].min if index + 1 < len(form.bands) else 100.0
+        bands.append(
+            f"{band.label.get(lang)} ({format_percent(band.min, lang)}–"
+            f"{format_percent(upper, lang)})"
+        )
+    target = form.scale.level(form.target_level)
+    texts = [
+        t(
+            "Each maturity question is answered on a scale of {levels}. A level becomes a "
+            "percentage of the scale: (level − {low}) ÷ {span} × 100.",
+            lang,
+            levels=level_list,
+            low=low,
+            span=high - low,
+        ),
+        t(
+            "Perception statements use an agreement scale from {low} to {high}; their value becomes "
+            "(value − {low}) ÷ {span} × 100. They give a separate climate score and do not enter "
+            "the maturity score.",
+            lang,
+            low=a_low,
+            high=a_high,
+            span=a_high - a_low,
+        ),
+        t(
+            "“Not applicable” removes a question from the calculation. “Don't know” also leaves "
+            "the calculation, but it lowers the coverage and the question is listed as a "
+            "knowledge gap.",
+            lang,
+        ),
+        t(
+            "With several respondents a question's score is the mean of their answers; a question "
+            "whose answers differ by {spread} levels or more is a discussion point. In consensus "
+            "mode the group's agreed answer is scored.",
+            lang,
+            spread=scoring.DISCUSSION_SPREAD,
+        ),
+        t(
+            "A theme's score is the mean of its question scores weighted by question weight. The "
+            "overall index is the mean of the theme scores weighted by theme weight.",
+            lang,
+        ),
+        t(
+            "The overall index places the assessment in a maturity band: {bands}.",
+            lang,
+            bands="; ".join(bands),
+        ),
+        t(
+            "Coverage is the share of expected answers given as a level. Below {threshold} the "
+            "results are less reliable and the report shows a warning.",
+            lang,
+            threshold=format_percent(form.coverage_threshold, lang),
+        ),
+        t(
+            "Priorities are the questions below the target level {target}. Questions below level "
+            "{below} come first; the rest are ranked by the gap to the target × question weight × "
+            "theme weight, doubled for a compliance gap.",
+            lang,
+            target=f"{form.target_level} ({target.label.get(lang) if target else ''})",
+            below=scoring.UNSATISFACTORY_LEVEL,
+        ),
+        t(
+            "A compliance gap is a legal requirement whose mean level is below {level}. A theme "
+            "scoring {strength} or more is listed as a strength.",
+            lang,
+            level=scoring.COMPLIANCE_LEVEL,
+            strength=format_percent(scoring.STRENGTH_SCORE, lang),
+        ),
+    ]
+    return [para(text) for text in texts]
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_CODE = re.compile(r"`([^`]+)`")
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+
+
+def _inline(text: str) -> str:
+    markup = esc(text)
+    markup = _BOLD.sub(r"<b>\1</b>", markup)
+    return _CODE.sub(r"\1", markup)
+
+
+def markdown(text: str) -> list[Flowable]:
+    """A small Markdown subset (headings, paragraphs, bullet lists, bold) as flowables."""
+    s = st.styles()
+    out: list[Flowable] = []
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        if paragraph:
+            out.append(Paragraph(_inline(" ".join(paragraph)), s.body))
+            paragraph.clear()
+
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("```", "---", "<!--")):
+            flush()
+        elif stripped.startswith("#"):
+            flush()
+            depth = len(stripped) - len(stripped.lstrip("#"))
+            title = stripped.lstrip("#").strip()
+            if depth > 1 and title:  # the file's own title repeats our heading
+                out.append(Paragraph(_inline(title), s.h3 if depth > 2 else s.h2))
+        elif _BULLET.match(line):
+            flush()
+            out.append(Paragraph(_inline(_BULLET.sub("", line)), s.bullet, bulletText="•"))
+        else:
+            paragraph.append(stripped)
+    flush()
+    return out
+
+
+# -- scale, references, glossary, respondents ------------------------------------------------
+def scale_tables(form: Questionnaire, lang: str) -> list[Flowable]:
+    s = st.styles()
+    widths = [18 * mm, 50 * mm, st.FRAME_WIDTH - 68 * mm]
+    rows: list[list[object]] = [
+        head_cells([t("Level", lang), t("Label", lang), t("Description", lang)])
+    ]
+    for level in form.scale.levels:
+        description = level.description.get(lang) if level.description else ""
+        rows.append([cell(str(level.value)), cell(level.label.get(lang)), cell(description)])
+    if form.scale.allow_na:
+        rows.append(
+            ["", cell(t("Not applicable", lang)), cell(t("Left out of the calculation.", lang))]
+        )
+    if form.scale.allow_unknown:
+        rows.append(
+            [
+                "",
+                cell(t("Don't know", lang)),
+                cell(t("Left out of the calculation; lowers the coverage.", lang)),
+            ]
+        )
+    out: list[Flowable] = [para(t("Maturity scale", lang), s.h3), table(rows, widths)]
+    agree: list[list[object]] = [head_cells([t("Value", lang), t("Label", lang), ""])]
+    for level in form.scale.agreement:
+        agree.append([cell(str(level.value)), cell(level.label.get(lang)), ""])
+    out += [para(t("Agreement scale (perception statements)", lang), s.h3), table(agree, widths)]
+    bands: list[list[object]] = [
+        head_cells([t("From", lang), t("Band", lang), t("Description", lang)])
+    ]
+    for band in form.bands:
+        description = band.description.get(lang) if band.description else ""
+        bands.append(
+            [cell(format_percent(band.min, lang)), cell(band.label.get(lang)), cell(description)]
+        )
+    out += [para(t("Maturity bands of the overall index", lang), s.h3), table(bands, widths)]
+    return out
+
+
+def references(ctx: ReportContext) -> list[Flowable]:
+    lang = ctx.lang
+    kinds = [k for k in REFERENCE_KINDS if _used(ctx.form, k)]
+    if not kinds:
+        return [para(t("The questionnaire gives no references.", lang))]
+    rows: list[list[object]] = [
+        head_cells([t("Theme", lang), *[reference_kind_label(k, lang) for k in kinds]])
+    ]
+    for theme in ctx.form.themes:
+        row: list[object] = [cell(f"{ctx.theme_number[theme.id]}. {ctx.text(theme.title)}")]
+        for kind in kinds:
+            refs = [ref.ref for ref in theme.references if ref.kind.value == kind]
+            if kind == "law":
+                refs += [
+                    f"{ctx.text(q.legal.law)}, {q.legal.article}"
+                    for q in theme.questions
+                    if q.legal is not None
+                ]
+            row.append(cell("; ".join(dict.fromkeys(refs)) or "–"))
+        rows.append(row)
+    first = 50 * mm
+    rest = (st.FRAME_WIDTH - first) / len(kinds)
+    return [table(rows, [first] + [rest] * len(kinds))]
+
+
+def _used(form: Questionnaire, kind: str) -> bool:
+    if any(ref.kind.value == kind for theme in form.themes for ref in theme.references):
+        return True
+    return kind == "law" and any(q.legal is not None for _, q in form.iter_questions())
+
+
+def glossary(lang: str) -> list[Flowable]:
+    strength = format_percent(scoring.STRENGTH_SCORE, lang)
+    terms = [
+        (
+            t("Overall index", lang),
+            t("The weighted mean of the theme scores, from 0 to 100 %.", lang),
+        ),
+        (
+            t("Theme", lang),
+            t("A group of questions about one area of ethics and good governance.", lang),
+        ),
+        (
+            t("Level", lang),
+            t("A step of the answer scale, from not in place to leading practice.", lang),
+        ),
+        (
+            t("Target level", lang),
+            t("The level every question should reach; gaps are measured from it.", lang),
+        ),
+        (t("Maturity band", lang), t("The name of the range the overall index falls into.", lang)),
+        (t("Coverage", lang), t("The share of expected answers given as a level.", lang)),
+        (
+            t("Not applicable", lang),
+            t("The question does not concern this unit; it is not scored.", lang),
+        ),
+        (
+            t("Don't know", lang),
+            t("The respondent could not judge; not scored, but it lowers coverage.", lang),
+        ),
+        (t("Compliance gap", lang), t("A legal requirement whose mean level is below 2.", lang)),
+        (
+            t("Knowledge gap", lang),
+            t("A question that at least one respondent answered “Don't know”.", lang),
+        ),
+        (
+            t("Discussion point", lang),
+            t("A question whose answers differ by two levels or more.", lang),
+        ),
+        (t("Climate score", lang), t("The score of the perception statements of a theme.", lang)),
+        (
+            t("Priority", lang),
+            t("A question below the target level, ranked by its gap and weights.", lang),
+        ),
+        (
+            t("Recommendation", lang),
+            t("The questionnaire's advice for the level a question reached.", lang),
+        ),
+        (
+            t("Action plan", lang),
+            t("The actions the council agrees on, with who is responsible and when.", lang),
+        ),
+        (
+            t("Strengths", lang),
+            t("Themes that score {threshold} or more.", lang, threshold=strength),
+        ),
+    ]
+    rows: list[list[object]] = [head_cells([t("Term", lang), t("Meaning", lang)])]
+    for term, meaning in terms:
+        rows.append([cell(term, st.styles().cell_bold), cell(meaning)])
+    return [table(rows, [45 * mm, st.FRAME_WIDTH - 45 * mm])]
+
+
+def respondents(ctx: ReportContext) -> list[Flowable]:
+    lang = ctx.lang
+    if not ctx.data.answers:
+        return [para(t("No respondents.", lang))]
+    rows: list[list[object]] = [
+        head_cells([t("Respondent", lang), t("Role", lang), t("Answered", lang)])
+    ]
+    progress = ctx.results.per_respondent_progress
+    for respondent in ctx.data.answers:
+        rows.append(
+            [
+                cell(respondent.label or "–"),
+                cell(role_label(respondent.role, lang)),
+                cell(ctx.pct(progress.get(respondent.key))),
+            ]
+        )
+    note = para(
+        t(
+            "Answered: the share of questions answered in any way, including “Not "
+            "applicable” and “Don't know”.",
+            lang,
+        ),
+        st.styles().small,
+    )
+    return [table(rows, [st.FRAME_WIDTH - 80 * mm, 50 * mm, 30 * mm]), note]

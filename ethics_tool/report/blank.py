@@ -1,0 +1,149 @@
+"""The blank questionnaire: a printable form to fill in by hand (a seminar, a council meeting)."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Spacer, Table
+
+from ethics_tool.domain.models import ItemType, Question, Questionnaire
+from ethics_tool.i18n import t
+from ethics_tool.report import styles as st
+from ethics_tool.report.appendix import scale_tables
+from ethics_tool.report.context import levels_of
+from ethics_tool.report.layout import OutlineEntry, bold, cell, heading, para, rich
+from ethics_tool.report.markup import esc
+
+BOX = "☐"
+LINE_HEIGHT = 18
+
+
+def blank_story(form: Questionnaire, lang: str, municipality: str) -> list[Flowable]:
+    out = blank_cover(form, lang, municipality)
+    out += instructions(form, lang)
+    for index, theme in enumerate(form.themes, start=1):
+        out.append(PageBreak())
+        if index == 1:
+            out.append(OutlineEntry(t("Questions", lang), "questions", 0))
+        out.append(
+            heading(f"{index}. {theme.title.get(lang)}", f"theme-{index}", 1, style=st.styles().h1)
+        )
+        if theme.description is not None:
+            out.append(para(theme.description.get(lang)))
+        for qi, question in enumerate(theme.questions, start=1):
+            out.append(question_block(form, question, f"{index}.{qi}", lang))
+    return out
+
+
+def blank_cover(form: Questionnaire, lang: str, municipality: str) -> list[Flowable]:
+    s = st.styles()
+    fields = [
+        (t("Municipality", lang), municipality),
+        (t("Unit", lang), ""),
+        (t("Respondent", lang), ""),
+        (t("Role", lang), ""),
+        (t("Date", lang), ""),
+    ]
+    rows = [[cell(label, s.cell_bold), cell(value)] for label, value in fields]
+    form_table = Table(
+        rows,
+        colWidths=[45 * mm, st.FRAME_WIDTH - 45 * mm],
+        hAlign="LEFT",
+        splitInRow=40,
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LINEBELOW", (1, 0), (1, -1), 0.6, st.RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 10),
+        ],
+    )
+    out: list[Flowable] = [
+        Spacer(1, 20 * mm),
+        heading(form.title.get(lang), "cover", 0, outline=t("Cover", lang), style=s.cover_title),
+        para(t("Questionnaire, version {version}", lang, version=form.version), s.cover_subtitle),
+    ]
+    if form.description is not None:
+        out.append(para(form.description.get(lang)))
+    out += [Spacer(1, 10 * mm), form_table, NextPageTemplate("body"), PageBreak()]
+    return out
+
+
+def instructions(form: Questionnaire, lang: str) -> list[Flowable]:
+    out: list[Flowable] = [heading(t("How to answer", lang), "instructions", 0)]
+    texts = [
+        t(
+            "Mark one box for each question: the level that describes the present practice best, "
+            "not the planned one.",
+            lang,
+        ),
+        t(
+            "If a question does not concern your unit, mark “Not applicable”. If you cannot judge, "
+            "mark “Don't know”: it is better than a guess.",
+            lang,
+        ),
+        t(
+            "Perception statements ask how far you agree; mark the value closest to your view.",
+            lang,
+        ),
+        t("Use the comment lines for evidence, examples or doubts.", lang),
+    ]
+    out += [para(text) for text in texts]
+    out += scale_tables(form, lang)
+    return out
+
+
+def question_block(form: Questionnaire, question: Question, number: str, lang: str) -> Flowable:
+    s = st.styles()
+    parts: list[Flowable] = [
+        Spacer(1, 6),
+        rich(f"{bold(number)} {esc(question.text.get(lang))}", s.body),
+    ]
+    if question.guidance is not None:
+        parts.append(para(question.guidance.get(lang), s.small))
+    parts.append(_options(form, question, lang))
+    parts.append(_comment_lines(lang))
+    return KeepTogether(parts)
+
+
+def _options(form: Questionnaire, question: Question, lang: str) -> Table:
+    s = st.styles()
+    rows: list[list[object]] = []
+    for level in levels_of(form, question):
+        descriptor = question.levels.get(level.value)
+        detail = descriptor.get(lang) if descriptor else ""
+        if not detail and question.type is ItemType.MATURITY and level.description:
+            detail = level.description.get(lang)
+        rows.append(
+            [
+                cell(BOX, s.cell_bold),
+                cell(f"{level.value} – {level.label.get(lang)}", s.cell_bold),
+                cell(detail, s.cell_small),
+            ]
+        )
+    if form.allows_na(question):
+        rows.append([cell(BOX, s.cell_bold), cell(t("Not applicable", lang), s.cell_bold), ""])
+    if form.allows_unknown(question):
+        rows.append([cell(BOX, s.cell_bold), cell(t("Don't know", lang), s.cell_bold), ""])
+    return Table(
+        rows,
+        colWidths=[8 * mm, 55 * mm, st.FRAME_WIDTH - 63 * mm],
+        hAlign="LEFT",
+        style=[
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("LEFTPADDING", (0, 0), (0, -1), 8),
+        ],
+    )
+
+
+def _comment_lines(lang: str) -> Table:
+    s = st.styles()
+    return Table(
+        [[cell(t("Comment", lang) + ":", s.cell_small)], [""]],
+        colWidths=[st.FRAME_WIDTH],
+        rowHeights=[LINE_HEIGHT, LINE_HEIGHT],
+        hAlign="LEFT",
+        style=[
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, st.GRID),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ],
+    )

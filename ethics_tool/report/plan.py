@@ -1,0 +1,194 @@
+"""The action plan and the comparison with the previous round."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+
+from ethics_tool.i18n import t
+from ethics_tool.report import styles as st
+from ethics_tool.report.charts import BarSeries, bar_chart
+from ethics_tool.report.context import ReportContext, action_status_label
+from ethics_tool.report.layout import bold, cell, head_cells, heading, para, table
+from ethics_tool.scoring import ThemeChange
+
+PLAN_PRIORITIES = 10  # priorities offered as a starting plan when no actions were recorded
+
+
+def action_plan(ctx: ReportContext) -> list[Flowable]:
+    """The council's actions; without any, the top priorities' recommendations to fill in."""
+    s = st.styles()
+    lang = ctx.lang
+    out: list[Flowable] = [PageBreak(), heading(t("Action plan", lang), "actions", 0)]
+    head = head_cells(
+        [
+            t("No.", lang),
+            t("Action", lang),
+            t("Responsible", lang),
+            t("Deadline", lang),
+            t("Status", lang),
+        ]
+    )
+    widths = [
+        10 * mm,
+        st.FRAME_WIDTH - 10 * mm - 40 * mm - 25 * mm - 25 * mm,
+        40 * mm,
+        25 * mm,
+        25 * mm,
+    ]
+    rows: list[list[object]] = [head]
+    actions = sorted(ctx.data.actions, key=lambda a: a.position)
+    if actions:
+        for index, action in enumerate(actions, start=1):
+            text = [cell(action.text)]
+            if action.question_id in ctx.question_number:
+                ref = t("Question {number}", lang, number=ctx.question_number[action.question_id])
+                text.append(cell(ref, s.cell_small))
+            rows.append(
+                [
+                    cell(str(index)),
+                    text,
+                    cell(action.responsible),
+                    cell(ctx.date(action.deadline)),
+                    cell(action_status_label(action.status, lang)),
+                ]
+            )
+        return [*out, table(rows, widths)]
+    priorities = ctx.results.priorities[:PLAN_PRIORITIES]
+    if not priorities:
+        return [
+            *out,
+            para(t("No actions recorded and no question is below the target level.", lang)),
+        ]
+    out.append(
+        para(
+            t(
+                "No actions have been recorded yet. The recommendations of the top priorities "
+                "are listed for the council to decide who is responsible and by when.",
+                lang,
+            )
+        )
+    )
+    index = 0
+    for priority in priorities:
+        number = ctx.question_number[priority.question_id]
+        texts = [ctx.text(rec.text) for rec in priority.recommendations] or [
+            t("Raise question {number} towards the target level.", lang, number=number)
+        ]
+        for text in texts:
+            index += 1
+            ref = cell(t("Question {number}", lang, number=number), s.cell_small)
+            rows.append([cell(str(index)), [cell(text), ref], "", "", ""])
+    # taller rows leave room to write by hand on the printout
+    return [*out, table(rows, widths, extra=[("BOTTOMPADDING", (0, 1), (-1, -1), 16)])]
+
+
+def comparison(ctx: ReportContext) -> list[Flowable]:
+    """Before, after and change per theme and overall (only when a previous round is given)."""
+    if ctx.comparison is None or ctx.previous is None:
+        return []
+    s = st.styles()
+    lang = ctx.lang
+    before_data, _before_results = ctx.previous
+    out: list[Flowable] = [
+        PageBreak(),
+        heading(t("Comparison with the previous assessment", lang), "comparison", 0),
+    ]
+    out.append(
+        para(
+            t(
+                "Previous assessment: {date}, questionnaire version {version}.",
+                lang,
+                date=ctx.date(before_data.info.assessed_on),
+                version=before_data.form.version,
+            )
+        )
+    )
+    if before_data.form.id != ctx.form.id:
+        out.append(
+            para(
+                t(
+                    "The previous round used a different questionnaire; only themes with "
+                    "the same identifier are compared.",
+                    lang,
+                ),
+                s.small,
+            )
+        )
+    changes = ctx.comparison.themes
+    out.append(Spacer(1, 4))
+    out.append(
+        bar_chart(
+            [ctx.theme_number.get(c.theme_id, "–") for c in changes],
+            [
+                BarSeries(
+                    t("Previous assessment", lang),
+                    [c.before for c in changes],
+                    [ctx.pct(c.before) for c in changes],
+                    previous=True,
+                ),
+                BarSeries(
+                    t("This assessment", lang),
+                    [c.after for c in changes],
+                    [ctx.pct(c.after) for c in changes],
+                ),
+            ],
+            width=st.FRAME_WIDTH * 0.75,
+            legend=True,
+        )
+    )
+    out.append(Spacer(1, 6))
+    rows: list[list[object]] = [
+        head_cells(
+            [
+                t("No.", lang),
+                t("Theme", lang),
+                t("Before", lang),
+                t("After", lang),
+                t("Change", lang),
+            ]
+        )
+    ]
+    for change in changes:
+        rows.append(
+            [
+                cell(ctx.theme_number.get(change.theme_id, "–")),
+                cell(ctx.theme_title(change.theme_id)),
+                cell(ctx.pct(change.before)),
+                cell(ctx.pct(change.after)),
+                _change_cell(ctx, change),
+            ]
+        )
+    overall = ctx.comparison.overall
+    rows.append(
+        [
+            "",
+            cell(t("Overall index", lang), s.cell_bold),
+            cell(ctx.pct(overall.before), s.cell_bold),
+            cell(ctx.pct(overall.after), s.cell_bold),
+            _change_cell(ctx, overall),
+        ]
+    )
+    widths = [10 * mm, st.FRAME_WIDTH - 10 * mm - 3 * 25 * mm, 25 * mm, 25 * mm, 25 * mm]
+    out.append(table(rows, widths, extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, st.BLUE)]))
+    out.append(Spacer(1, 4))
+    out.append(para(t("Change in percentage points (pp): ▲ better, ▼ worse.", lang), s.small))
+    return out
+
+
+def change_text(ctx: ReportContext, delta: float | None) -> tuple[str, str]:
+    """(text, colour hex) of a change: ``▲ +5,2 pp`` in green, ``▼ −3,1 pp`` in vermillion."""
+    if delta is None:
+        return "–", f"#{st.MUTED.hexval()[2:]}"
+    value = ctx.num(abs(delta))
+    unit = t("pp", ctx.lang)
+    if round(delta, 1) > 0:
+        return f"▲ +{value} {unit}", f"#{st.BETTER.hexval()[2:]}"
+    if round(delta, 1) < 0:
+        return f"▼ −{value} {unit}", f"#{st.WORSE.hexval()[2:]}"
+    return f"= {value} {unit}", f"#{st.MUTED.hexval()[2:]}"
+
+
+def _change_cell(ctx: ReportContext, change: ThemeChange) -> Paragraph:
+    text, colour = change_text(ctx, change.delta)
+    return Paragraph(f'<font color="{colour}">{bold(text)}</font>', st.styles().cell)
