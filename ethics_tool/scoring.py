@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ethics_tool.domain.answers import AnswerKind, Mode, RespondentAnswers
+from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, RespondentAnswers
 from ethics_tool.domain.models import ItemType, Question, Questionnaire, Recommendation, Theme
 
 DISCUSSION_SPREAD = 2  # levels
@@ -152,6 +152,12 @@ def _scoring_respondents(
     return individuals, individuals
 
 
+def _levels(answers: Iterable[AnswerValue | None]) -> list[int]:
+    return [
+        a.value for a in answers if a is not None and a.kind is AnswerKind.LEVEL and a.value is not None
+    ]
+
+
 def _question_result(
     form: Questionnaire,
     theme: Theme,
@@ -159,50 +165,39 @@ def _question_result(
     scoring: list[RespondentAnswers],
     individuals: list[RespondentAnswers],
 ) -> QuestionResult:
-    answers = [r.answers.get(question.id) for r in scoring]
-    levels_int = [
-        a.value
-        for a in answers
-        if a is not None and a.kind is AnswerKind.LEVEL and a.value is not None
-    ]
-    individual_levels = [
-        a.value
-        for r in individuals
-        if (a := r.answers.get(question.id)) is not None
-        and a.kind is AnswerKind.LEVEL
-        and a.value is not None
-    ]
+    qid = question.id
+    answers = [r.answers.get(qid) for r in scoring]
+    levels = _levels(answers)
+    # In single and individual mode the scoring respondents are the individuals: reuse them.
+    others = [] if individuals is scoring else [r.answers.get(qid) for r in individuals]
+    individual_levels = levels if individuals is scoring else _levels(others)
     comments = [
-        a.comment.strip()
-        for r in (*scoring, *[i for i in individuals if i not in scoring])
-        if (a := r.answers.get(question.id)) is not None and a.comment.strip()
+        a.comment.strip() for a in (*answers, *others) if a is not None and a.comment.strip()
     ]
-    mean = statistics.fmean(levels_int) if levels_int else None
+    n = len(levels)
+    mean = sum(levels) / n if n else None
+    scale = form.scale.levels if question.type is ItemType.MATURITY else form.scale.agreement
+    low, high = scale[0].value, scale[-1].value
     return QuestionResult(
-        question_id=question.id,
+        question_id=qid,
         theme_id=theme.id,
         item_type=question.type,
         weight=question.weight,
         legal=question.is_legal,
-        n_level=len(levels_int),
+        n_level=n,
         n_na=sum(1 for a in answers if a is not None and a.kind is AnswerKind.NA),
         n_unknown=sum(1 for a in answers if a is not None and a.kind is AnswerKind.UNKNOWN),
         n_missing=sum(1 for a in answers if a is None),
         mean_level=mean,
-        median_level=statistics.median(levels_int) if levels_int else None,
-        score=_mean_percent(question, form, levels_int),
-        distribution=dict(sorted(Counter(individual_levels or levels_int).items())),
+        median_level=statistics.median(levels) if n else None,
+        # The mean of the answers' percents equals the percent of the mean level (linear map).
+        score=(mean - low) / (high - low) * 100.0 if mean is not None else None,
+        distribution=dict(sorted(Counter(individual_levels or levels).items())),
         spread=(
             max(individual_levels) - min(individual_levels) if len(individual_levels) >= 2 else None
         ),
         comments=comments,
     )
-
-
-def _mean_percent(question: Question, form: Questionnaire, levels: list[int]) -> float | None:
-    if not levels:
-        return None
-    return statistics.fmean(level_percent(question, form, v) for v in levels)
 
 
 def score(

@@ -95,6 +95,7 @@ class HomePage(QWidget):
     open_requested = Signal(int, str)  # assessment id, page name
     status_message = Signal(str)
     changed = Signal()  # assessments were added, removed or changed
+    imported = Signal(int)
 
     def __init__(
         self,
@@ -479,8 +480,6 @@ class HomePage(QWidget):
         self._worker = worker
         self.status_message.emit(t("Importing {name}…", name=path.name))
         QThreadPool.globalInstance().start(worker)
-
-    imported = Signal(int)
 
     def _imported(self, new_id: object) -> None:
         self._worker = None

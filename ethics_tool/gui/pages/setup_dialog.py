@@ -1,0 +1,434 @@
+"""The set-up dialog of a new assessment: municipality, unit, questionnaire, mode, respondents, date."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from PySide6.QtCore import QDate, QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ethics_tool.domain.answers import Mode, Role
+from ethics_tool.gui.labels import (
+    individual_roles,
+    mode_description,
+    mode_label,
+    role_label,
+    unit_types,
+)
+from ethics_tool.i18n import current_language, t
+from ethics_tool.paths import resource
+
+if TYPE_CHECKING:
+    from ethics_tool.domain.models import Questionnaire
+    from ethics_tool.services import NewRespondent
+
+log = logging.getLogger(__name__)
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class NewAssessmentRequest(TypedDict):
+    municipality: str
+    form_id: str
+    unit_type: str
+    unit_name: str
+    assessed_on: date
+    mode: Mode
+    respondents: list[NewRespondent]
+    prepared_by: str
+
+
+def _names(data: Any) -> list[str]:
+    if isinstance(data, dict):
+        for key in ("municipalities", "items", "names"):
+            if key in data:
+                return _names(data[key])
+        return []
+    names: list[str] = []
+    if isinstance(data, list):
+        for item in data:
+            if isinstance(item, str):
+                names.append(item)
+            elif isinstance(item, dict):
+                for key in ("name_lv", "lv", "name", "title"):
+                    value = item.get(key)
+                    if isinstance(value, str) and value.strip():
+                        names.append(value)
+                        break
+                    if isinstance(value, dict) and isinstance(value.get("lv"), str):
+                        names.append(value["lv"])
+                        break
+    return names
+
+
+@cache
+def municipalities() -> tuple[str, ...]:
+    """The names in ``resources/municipalities.json`` (empty when the file is missing or broken)."""
+    path = resource("municipalities.json")
+    if not path.is_file():
+        return ()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        log.warning("cannot read %s: %s", path, exc)
+        return ()
+    return tuple(dict.fromkeys(name.strip() for name in _names(data) if name.strip()))
+
+
+class RespondentRow(QWidget):
+    """One respondent: a label (name or pseudonym) and a role."""
+
+    def __init__(self, number: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLineEdit()
+        self.label.setObjectName(f"respondentLabel{number}")
+        self.role = QComboBox()
+        self.role.setObjectName(f"respondentRole{number}")
+        self.remove = QPushButton()
+        self.remove.setObjectName(f"respondentRemove{number}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.role)
+        layout.addWidget(self.remove)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        current = self.role.currentData()
+        self.role.clear()
+        for role in individual_roles():
+            self.role.addItem(role_label(role), role.value)
+        if current is not None:
+            self.role.setCurrentIndex(max(0, self.role.findData(current)))
+        else:
+            self.role.setCurrentIndex(self.role.findData(Role.OTHER.value))
+        self.label.setPlaceholderText(t("Name or pseudonym, e.g. Deputy 1"))
+        self.label.setAccessibleName(t("Respondent"))
+        self.role.setAccessibleName(t("Role"))
+        self.remove.setText(t("Remove"))
+
+
+class NewAssessmentDialog(QDialog):
+    """Collects what :meth:`Services.create_assessment` needs; validates before it closes."""
+
+    def __init__(self, forms: list[Questionnaire], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newAssessmentDialog")
+        self.setMinimumWidth(640)
+        self.forms = forms
+        lang = current_language()
+
+        self.municipality = QComboBox()
+        self.municipality.setObjectName("municipalityField")
+        self.municipality.setEditable(True)
+        self.municipality.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        names = list(municipalities())
+        self.municipality.addItems(names)
+        self.municipality.setCurrentIndex(-1)
+        self.municipality.setEditText("")
+        completer = QCompleter(QStringListModel(names, self), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.municipality.setCompleter(completer)
+        self.municipality_error = self._error_label("municipalityError")
+
+        self.unit_type = QComboBox()
+        self.unit_type.setObjectName("unitTypeField")
+        for key, label in unit_types():
+            self.unit_type.addItem(label, key)
+        self.unit_name = QLineEdit()
+        self.unit_name.setObjectName("unitNameField")
+
+        self.form = QComboBox()
+        self.form.setObjectName("formField")
+        for form in forms:
+            self.form.addItem(f"{form.title.get(lang)} ({form.version})", form.id)
+        self.form_description = QLabel()
+        self.form_description.setObjectName("formDescription")
+        self.form_description.setWordWrap(True)
+        self.form.currentIndexChanged.connect(self._show_form)
+        self.form_error = self._error_label("formError")
+
+        self.mode_box = QGroupBox()
+        self.mode_group = QButtonGroup(self)
+        self.mode_buttons: dict[Mode, QRadioButton] = {}
+        self.mode_descriptions: dict[Mode, QLabel] = {}
+        mode_layout = QVBoxLayout(self.mode_box)
+        for number, mode in enumerate(Mode):
+            button = QRadioButton()
+            button.setObjectName(f"mode_{mode.value}")
+            description = QLabel()
+            description.setWordWrap(True)
+            description.setIndent(24)
+            description.setStyleSheet("color: palette(placeholder-text);")
+            self.mode_group.addButton(button, number)
+            self.mode_buttons[mode] = button
+            self.mode_descriptions[mode] = description
+            mode_layout.addWidget(button)
+            mode_layout.addWidget(description)
+        self.mode_buttons[Mode.SINGLE].setChecked(True)
+        self.mode_group.idToggled.connect(lambda _id, _on: self._update_respondents())
+
+        self.respondent_box = QGroupBox()
+        self.respondent_box.setObjectName("respondentBox")
+        self.respondent_rows_layout = QVBoxLayout()
+        self.respondent_rows: list[RespondentRow] = []
+        self.add_respondent = QPushButton()
+        self.add_respondent.setObjectName("addRespondent")
+        self.add_respondent.clicked.connect(lambda: self._add_row(focus=True))
+        self.respondent_hint = QLabel()
+        self.respondent_hint.setWordWrap(True)
+        self.respondent_error = self._error_label("respondentError")
+        box_layout = QVBoxLayout(self.respondent_box)
+        box_layout.addWidget(self.respondent_hint)
+        box_layout.addLayout(self.respondent_rows_layout)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_respondent)
+        add_row.addStretch(1)
+        box_layout.addLayout(add_row)
+        box_layout.addWidget(self.respondent_error)
+        for _ in range(2):
+            self._add_row()
+
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setObjectName("dateField")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("dd.MM.yyyy")
+        self.prepared_by = QLineEdit()
+        self.prepared_by.setObjectName("preparedByField")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.setObjectName("dialogButtons")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        self.form_layout = QFormLayout()
+        self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.labels = [QLabel() for _ in range(6)]
+        municipality_cell = QVBoxLayout()
+        municipality_cell.addWidget(self.municipality)
+        municipality_cell.addWidget(self.municipality_error)
+        form_cell = QVBoxLayout()
+        form_cell.addWidget(self.form)
+        form_cell.addWidget(self.form_description)
+        form_cell.addWidget(self.form_error)
+        for label, field in zip(
+            self.labels,
+            (
+                municipality_cell,
+                self.unit_type,
+                self.unit_name,
+                form_cell,
+                self.date,
+                self.prepared_by,
+            ),
+            strict=True,
+        ):
+            self.form_layout.addRow(label, field)
+        self.labels[0].setBuddy(self.municipality)
+        self.labels[1].setBuddy(self.unit_type)
+        self.labels[2].setBuddy(self.unit_name)
+        self.labels[3].setBuddy(self.form)
+        self.labels[4].setBuddy(self.date)
+        self.labels[5].setBuddy(self.prepared_by)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form_layout)
+        layout.addWidget(self.mode_box)
+        layout.addWidget(self.respondent_box)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        self.retranslate()
+        self._show_form()
+        self._update_respondents()
+        self.municipality.setFocus()
+
+    @staticmethod
+    def _error_label(name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(t("New assessment"))
+        for label, text in zip(
+            self.labels,
+            (
+                t("&Municipality:"),
+                t("Unit &type:"),
+                t("Unit &name:"),
+                t("&Questionnaire:"),
+                t("&Date:"),
+                t("&Prepared by:"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self.municipality.lineEdit().setPlaceholderText(
+            t("Start typing, e.g. Ķekavas novads (any name is accepted)")
+        )
+        self.municipality.setAccessibleName(t("Municipality"))
+        self.unit_type.setAccessibleName(t("Unit type"))
+        self.unit_name.setPlaceholderText(t("e.g. Finance Committee (optional)"))
+        self.unit_name.setAccessibleName(t("Unit name"))
+        self.form.setAccessibleName(t("Questionnaire"))
+        self.date.setAccessibleName(t("Date"))
+        self.prepared_by.setPlaceholderText(t("Name of the person or group (optional)"))
+        self.prepared_by.setAccessibleName(t("Prepared by"))
+        self.mode_box.setTitle(t("How will the questions be answered?"))
+        for mode, button in self.mode_buttons.items():
+            button.setText(mode_label(mode))
+            self.mode_descriptions[mode].setText(mode_description(mode))
+        self.respondent_box.setTitle(t("Respondents"))
+        self.add_respondent.setText(t("Add respondent"))
+        for row in self.respondent_rows:
+            row.retranslate()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(t("Create"))
+        ok.setObjectName("createButton")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Cancel"))
+
+    # -- parts --------------------------------------------------------------------------------
+    def _add_row(self, focus: bool = False) -> RespondentRow:
+        row = RespondentRow(len(self.respondent_rows) + 1)
+        row.label.setText(t("Respondent {number}", number=len(self.respondent_rows) + 1))
+        row.remove.clicked.connect(lambda: self._remove_row(row))
+        self.respondent_rows.append(row)
+        self.respondent_rows_layout.addWidget(row)
+        if focus:
+            row.label.setFocus()
+            row.label.selectAll()
+        return row
+
+    def _remove_row(self, row: RespondentRow) -> None:
+        self.respondent_rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+
+    def _show_form(self) -> None:
+        form = self.selected_form()
+        if form is None:
+            self.form_description.setText(t("No questionnaire is available."))
+            return
+        lang = current_language()
+        description = form.description.get(lang) if form.description else ""
+        counts = t(
+            "{questions} questions in {themes} themes",
+            questions=form.question_count,
+            themes=len(form.themes),
+        )
+        self.form_description.setText(f"{description}\n{counts}" if description else counts)
+
+    def selected_form(self) -> Questionnaire | None:
+        form_id = self.form.currentData()
+        return next((f for f in self.forms if f.id == form_id), None)
+
+    def mode(self) -> Mode:
+        for mode, button in self.mode_buttons.items():
+            if button.isChecked():
+                return mode
+        return Mode.SINGLE
+
+    def set_mode(self, mode: Mode) -> None:
+        self.mode_buttons[mode].setChecked(True)
+
+    def _update_respondents(self) -> None:
+        mode = self.mode()
+        self.respondent_box.setVisible(mode is not Mode.SINGLE)
+        if mode is Mode.CONSENSUS:
+            self.respondent_hint.setText(
+                t(
+                    "The group's agreed answer is recorded for every question. You may also "
+                    "list the participants to record their individual answers beside it."
+                )
+            )
+        else:
+            self.respondent_hint.setText(
+                t("List everyone who answers. Names or pseudonyms such as “Deputy 1” are fine.")
+            )
+        self.adjustSize()
+
+    # -- result -------------------------------------------------------------------------------
+    def validate(self) -> bool:
+        ok = True
+        municipality = self.municipality.currentText().strip()
+        self.municipality_error.setVisible(not municipality)
+        self.municipality_error.setText(t("Enter the municipality (choose from the list or type)."))
+        if not municipality:
+            ok = False
+        self.form_error.setVisible(self.selected_form() is None)
+        self.form_error.setText(t("Choose a questionnaire."))
+        if self.selected_form() is None:
+            ok = False
+        labels = [row.label.text().strip() for row in self.respondent_rows]
+        problem = ""
+        if self.mode() is Mode.INDIVIDUAL and not any(labels):
+            problem = t("Individual answers need at least one respondent.")
+        elif any(not label for label in labels) and self.mode() is not Mode.SINGLE:
+            problem = t("Every respondent needs a name or pseudonym (or remove the empty row).")
+        elif self.mode() is not Mode.SINGLE and len(set(labels)) != len(labels):
+            problem = t("Two respondents have the same name; make them different.")
+        self.respondent_error.setText(problem)
+        self.respondent_error.setVisible(bool(problem))
+        if problem:
+            ok = False
+        if not ok:
+            if not municipality:
+                self.municipality.setFocus()
+        return ok
+
+    def accept(self) -> None:
+        if self.validate():
+            super().accept()
+
+    def request(self) -> NewAssessmentRequest:
+        from ethics_tool.services import NewRespondent
+
+        form = self.selected_form()
+        assert form is not None
+        mode = self.mode()
+        people: list[NewRespondent] = []
+        if mode is not Mode.SINGLE:
+            people = [
+                NewRespondent(row.label.text().strip(), Role(row.role.currentData()))
+                for row in self.respondent_rows
+                if row.label.text().strip()
+            ]
+        chosen = self.date.date()
+        return NewAssessmentRequest(
+            municipality=self.municipality.currentText().strip(),
+            form_id=form.id,
+            unit_type=str(self.unit_type.currentData()),
+            unit_name=self.unit_name.text().strip(),
+            assessed_on=date(chosen.year(), chosen.month(), chosen.day()),
+            mode=mode,
+            respondents=people,
+            prepared_by=self.prepared_by.text().strip(),
+        )
