@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -10,10 +9,11 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from ethics_tool import scoring
 from ethics_tool.domain.models import Questionnaire
-from ethics_tool.i18n import format_percent, t
+from ethics_tool.i18n import format_number, format_percent, t
 from ethics_tool.paths import doc
 from ethics_tool.report import styles as st
 from ethics_tool.report.context import ReportContext, role_label
+from ethics_tool.report.markdown import language_part, markdown
 from ethics_tool.report.layout import cell, head_cells, heading, para, table
 from ethics_tool.report.markup import esc
 from ethics_tool.report.theme_section import REFERENCE_KINDS, reference_kind_label
@@ -52,10 +52,24 @@ def methodology(form: Questionnaire, lang: str) -> list[Flowable]:
     path = methodology_file(lang)
     if path is not None:
         try:
-            return markdown(path.read_text(encoding="utf-8"))
+            return markdown(language_part(path.read_text(encoding="utf-8"), lang))
         except (OSError, UnicodeDecodeError):
             pass  # fall back to the built-in summary rather than fail the report
     return builtin_methodology(form, lang)
+
+
+def band_range(form: Questionnaire, index: int, lang: str) -> str:
+    """``20–39 %``: a band's range of the overall index (whole percents where the cut-offs are)."""
+    low = form.bands[index].min
+    if index + 1 < len(form.bands):
+        high = form.bands[index + 1].min
+        whole = float(low).is_integer() and float(high).is_integer()
+        upper = high - 1 if whole else high
+    else:
+        whole = float(low).is_integer()
+        upper = 100.0
+    digits = 0 if whole else 1
+    return f"{format_number(low, lang, digits)}–{format_percent(upper, lang, digits)}"
 
 
 def builtin_methodology(form: Questionnaire, lang: str) -> list[Flowable]:
@@ -65,13 +79,7 @@ def builtin_methodology(form: Questionnaire, lang: str) -> list[Flowable]:
     agree = form.scale.agreement
     a_low, a_high = agree[0].value, agree[-1].value
     level_list = ", ".join(f"{lvl.value} – {lvl.label.get(lang)}" for lvl in levels)
-    bands = []
-    for index, band in enumerate(form.bands):
-        upper = form.bands[index + 1].min if index + 1 < len(form.bands) else 100.0
-        bands.append(
-            f"{band.label.get(lang)} ({format_percent(band.min, lang)}–"
-            f"{format_percent(upper, lang)})"
-        )
+    bands = [f"{band.label.get(lang)} ({band_range(form, i, lang)})" for i, band in enumerate(form.bands)]
     target = form.scale.level(form.target_level)
     texts = [
         t(
@@ -139,47 +147,6 @@ def builtin_methodology(form: Questionnaire, lang: str) -> list[Flowable]:
     return [para(text) for text in texts]
 
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-_CODE = re.compile(r"`([^`]+)`")
-_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-
-
-def _inline(text: str) -> str:
-    markup = esc(text)
-    markup = _BOLD.sub(r"<b>\1</b>", markup)
-    return _CODE.sub(r"\1", markup)
-
-
-def markdown(text: str) -> list[Flowable]:
-    """A small Markdown subset (headings, paragraphs, bullet lists, bold) as flowables."""
-    s = st.styles()
-    out: list[Flowable] = []
-    paragraph: list[str] = []
-
-    def flush() -> None:
-        if paragraph:
-            out.append(Paragraph(_inline(" ".join(paragraph)), s.body))
-            paragraph.clear()
-
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped or stripped.startswith(("```", "---", "<!--")):
-            flush()
-        elif stripped.startswith("#"):
-            flush()
-            depth = len(stripped) - len(stripped.lstrip("#"))
-            title = stripped.lstrip("#").strip()
-            if depth > 1 and title:  # the file's own title repeats our heading
-                out.append(Paragraph(_inline(title), s.h3 if depth > 2 else s.h2))
-        elif _BULLET.match(line):
-            flush()
-            out.append(Paragraph(_inline(_BULLET.sub("", line)), s.bullet, bulletText="•"))
-        else:
-            paragraph.append(stripped)
-    flush()
-    return out
-
-
 # -- scale, references, glossary, respondents ------------------------------------------------
 def scale_tables(form: Questionnaire, lang: str) -> list[Flowable]:
     s = st.styles()
@@ -208,12 +175,12 @@ def scale_tables(form: Questionnaire, lang: str) -> list[Flowable]:
         agree.append([cell(str(level.value)), cell(level.label.get(lang)), ""])
     out += [para(t("Agreement scale (perception statements)", lang), s.h3), table(agree, widths)]
     bands: list[list[object]] = [
-        head_cells([t("From", lang), t("Band", lang), t("Description", lang)])
+        head_cells([t("Range", lang), t("Band", lang), t("Description", lang)])
     ]
-    for band in form.bands:
+    for index, band in enumerate(form.bands):
         description = band.description.get(lang) if band.description else ""
         bands.append(
-            [cell(format_percent(band.min, lang)), cell(band.label.get(lang)), cell(description)]
+            [cell(band_range(form, index, lang)), cell(band.label.get(lang)), cell(description)]
         )
     out += [para(t("Maturity bands of the overall index", lang), s.h3), table(bands, widths)]
     return out

@@ -1,0 +1,282 @@
+"""The question card: text, level descriptors as choices, N/A and "Nezinu", guidance and comment."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ethics_tool.domain.answers import AnswerKind, AnswerValue
+from ethics_tool.domain.models import ItemType, Question, Questionnaire, Theme
+from ethics_tool.gui.appearance import ScaledLabel
+from ethics_tool.gui.widgets.choice_button import ChoiceButton
+from ethics_tool.i18n import t
+
+NA_ID = -1000
+UNKNOWN_ID = -1001
+COMMENT_DELAY_MS = 800
+
+
+class QuestionCard(QWidget):
+    """Shows one question; emits what the user chose, never stores anything itself."""
+
+    level_chosen = Signal(int)
+    na_chosen = Signal()
+    unknown_chosen = Signal()
+    comment_edited = Signal(str)  # debounced, and flushed before the question changes
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("questionCard")
+        self.question: Question | None = None
+        self.form: Questionnaire | None = None
+        self.theme: Theme | None = None
+        self.lang = "lv"
+        self._loading = False
+
+        self.theme_label = QLabel()
+        self.theme_label.setObjectName("themeLabel")
+        self.theme_label.setWordWrap(True)
+        self.position_label = QLabel()
+        self.position_label.setObjectName("positionLabel")
+        self.position_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.text_label = ScaledLabel(1.35, bold=True)
+        self.text_label.setObjectName("questionText")
+        self.text_label.setWordWrap(True)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.legal_label = QLabel()
+        self.legal_label.setObjectName("legalLabel")
+        self.legal_label.setWordWrap(True)
+        self.legal_label.setStyleSheet(
+            "QLabel { background: #e8f0fb; color: #123d6b; border-radius: 4px; padding: 4px 8px; }"
+        )
+        self.type_hint = QLabel()
+        self.type_hint.setObjectName("typeHint")
+        self.type_hint.setWordWrap(True)
+
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.group.idClicked.connect(self._clicked)
+        self.choices_layout = QVBoxLayout()
+        self.choices_layout.setSpacing(6)
+        self.level_buttons: dict[int, ChoiceButton] = {}
+        self.na_button = ChoiceButton("N", "")
+        self.na_button.setObjectName("naButton")
+        self.unknown_button = ChoiceButton("D", "")
+        self.unknown_button.setObjectName("unknownButton")
+        self.group.addButton(self.na_button, NA_ID)
+        self.group.addButton(self.unknown_button, UNKNOWN_ID)
+        special = QHBoxLayout()
+        special.addWidget(self.na_button)
+        special.addWidget(self.unknown_button)
+
+        self.guidance_toggle = QToolButton()
+        self.guidance_toggle.setObjectName("guidanceToggle")
+        self.guidance_toggle.setCheckable(True)
+        self.guidance_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.guidance_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.guidance_toggle.setAutoRaise(True)
+        self.guidance_toggle.toggled.connect(self._toggle_guidance)
+        self.guidance = QLabel()
+        self.guidance.setObjectName("guidanceText")
+        self.guidance.setWordWrap(True)
+        self.guidance.setTextFormat(Qt.TextFormat.RichText)
+        self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.guidance.setIndent(18)
+        self.guidance.hide()
+
+        self.comment_label = QLabel()
+        self.comment = QPlainTextEdit()
+        self.comment.setObjectName("commentField")
+        self.comment.setTabChangesFocus(True)
+        self.comment.setMaximumHeight(90)
+        self.comment_label.setBuddy(self.comment)
+        self._comment_timer = QTimer(self)
+        self._comment_timer.setSingleShot(True)
+        self._comment_timer.setInterval(COMMENT_DELAY_MS)
+        self._comment_timer.timeout.connect(self.flush_comment)
+        self.comment.textChanged.connect(self._comment_changed)
+        self.comment.installEventFilter(self)
+        self._comment_sent = ""
+
+        self.others = QLabel()
+        self.others.setObjectName("othersPanel")
+        self.others.setWordWrap(True)
+        self.others.setTextFormat(Qt.TextFormat.RichText)
+        self.others.setStyleSheet(
+            "QLabel { border: 1px solid palette(mid); border-radius: 4px; padding: 6px; }"
+        )
+        self.others.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.theme_label, 1)
+        top.addWidget(self.position_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.text_label)
+        layout.addWidget(self.legal_label)
+        layout.addWidget(self.type_hint)
+        layout.addLayout(self.choices_layout)
+        layout.addLayout(special)
+        layout.addWidget(self.others)
+        layout.addWidget(self.guidance_toggle)
+        layout.addWidget(self.guidance)
+        layout.addWidget(self.comment_label)
+        layout.addWidget(self.comment)
+        layout.addStretch(1)
+        self.retranslate()
+
+    # -- showing ----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.na_button.set_texts("N", t("Not applicable"), t("The question does not apply to this unit."))
+        self.unknown_button.set_texts(
+            "D", t("Don't know"), t("Nobody present knows; listed as a knowledge gap.")
+        )
+        self.guidance_toggle.setText(t("Why this matters"))
+        self.comment_label.setText(t("&Comment or evidence (optional):"))
+        self.comment.setPlaceholderText(
+            t("For example: the document, the decision or the example that supports the answer")
+        )
+        self.comment.setAccessibleName(t("Comment"))
+
+    def show_question(
+        self,
+        form: Questionnaire,
+        theme: Theme,
+        question: Question,
+        position: int,
+        total: int,
+        answer: AnswerValue | None,
+        comment: str,
+        lang: str,
+    ) -> None:
+        self._loading = True
+        self._comment_timer.stop()
+        self.form, self.theme, self.question, self.lang = form, theme, question, lang
+        self.theme_label.setText(theme.title.get(lang))
+        self.position_label.setText(t("Question {n} of {total}", n=position, total=total))
+        self.text_label.setText(question.text.get(lang))
+        if question.legal is not None:
+            self.legal_label.setText(
+                t("Legal requirement: {law}, {article}", law=question.legal.law.get(lang),
+                  article=question.legal.article)
+            )
+            self.legal_label.show()
+        else:
+            self.legal_label.hide()
+        perception = question.type is ItemType.PERCEPTION
+        self.type_hint.setText(
+            t("How far do you agree? Keys 1–5.")
+            if perception
+            else t("Which description fits best? Keys 0–4.")
+        )
+        self._build_levels(form, question, lang)
+        self.na_button.setVisible(form.allows_na(question))
+        self.unknown_button.setVisible(form.allows_unknown(question))
+        self.set_answer(answer)
+        parts = []
+        if question.guidance is not None:
+            parts.append(f"<p>{escape(question.guidance.get(lang))}</p>")
+        if theme.description is not None:
+            parts.append(
+                f"<p><i>{escape(t('About this theme'))}:</i> {escape(theme.description.get(lang))}</p>"
+            )
+        refs = [r.ref for r in question.references] or [r.ref for r in theme.references]
+        if refs:
+            parts.append(f"<p><i>{escape(t('References'))}:</i> {escape('; '.join(refs))}</p>")
+        self.guidance.setText("".join(parts))
+        self.guidance_toggle.setVisible(bool(parts))
+        self.guidance.setVisible(bool(parts) and self.guidance_toggle.isChecked())
+        self.comment.setPlainText(comment)
+        self._comment_sent = comment
+        self._loading = False
+
+    def _build_levels(self, form: Questionnaire, question: Question, lang: str) -> None:
+        for button in self.level_buttons.values():
+            self.group.removeButton(button)
+            button.setParent(None)
+            button.deleteLater()
+        self.level_buttons.clear()
+        scale = form.scale.levels if question.type is ItemType.MATURITY else form.scale.agreement
+        for level in scale:
+            specific = question.levels.get(level.value)
+            if specific is not None:
+                description = specific.get(lang)
+            elif level.description is not None:
+                description = level.description.get(lang)
+            else:
+                description = ""
+            button = ChoiceButton(str(level.value), level.label.get(lang), description)
+            button.setObjectName(f"level{level.value}")
+            self.group.addButton(button, level.value)
+            self.choices_layout.addWidget(button)
+            self.level_buttons[level.value] = button
+
+    def set_answer(self, answer: AnswerValue | None) -> None:
+        """Check the button of ``answer`` (none for no answer) without emitting anything."""
+        target = None
+        if answer is not None:
+            if answer.kind is AnswerKind.LEVEL and answer.value is not None:
+                target = self.level_buttons.get(answer.value)
+            elif answer.kind is AnswerKind.NA:
+                target = self.na_button
+            else:
+                target = self.unknown_button
+        self.group.setExclusive(False)
+        for button in self.group.buttons():
+            button.setChecked(button is target)
+        self.group.setExclusive(True)
+
+    def set_others(self, html: str) -> None:
+        self.others.setText(html)
+        self.others.setVisible(bool(html))
+
+    def _toggle_guidance(self, on: bool) -> None:
+        self.guidance.setVisible(on and bool(self.guidance.text()))
+        self.guidance_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+
+    # -- user input -------------------------------------------------------------------------------
+    def _clicked(self, button_id: int) -> None:
+        if self._loading:
+            return
+        if button_id == NA_ID:
+            self.na_chosen.emit()
+        elif button_id == UNKNOWN_ID:
+            self.unknown_chosen.emit()
+        else:
+            self.level_chosen.emit(button_id)
+
+    def has_level(self, value: int) -> bool:
+        return value in self.level_buttons
+
+    def _comment_changed(self) -> None:
+        if not self._loading:
+            self._comment_timer.start()
+
+    def comment_text(self) -> str:
+        return self.comment.toPlainText()
+
+    def flush_comment(self) -> None:
+        """Send the comment now if it changed since it was last sent."""
+        self._comment_timer.stop()
+        text = self.comment.toPlainText()
+        if text != self._comment_sent and not self._loading:
+            self._comment_sent = text
+            self.comment_edited.emit(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Leaving the comment box saves it at once (the timer covers typing pauses).
+        if watched is self.comment and event.type() == QEvent.Type.FocusOut:
+            self.flush_comment()
+        return super().eventFilter(watched, event)
