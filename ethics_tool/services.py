@@ -13,8 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import case, delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
+from ethics_tool.i18n import t
 from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, Role
 from ethics_tool.domain.assessment import (
     ActionData,
@@ -68,7 +69,9 @@ class Services:
             return self.catalog.get(form_id)
         except KeyError:
             known = ", ".join(sorted(self.catalog.forms)) or "none"
-            raise NotFoundError(f"unknown questionnaire {form_id!r} (known: {known})") from None
+            raise NotFoundError(
+                t("unknown questionnaire “{form}” (known: {known})", form=form_id, known=known)
+            ) from None
 
     # -- helpers ------------------------------------------------------------------------------
     def _session(self) -> Session:
@@ -78,7 +81,7 @@ class Services:
     def _get(session: Session, assessment_id: int) -> Assessment:
         row = session.get(Assessment, assessment_id)
         if row is None:
-            raise NotFoundError(f"no assessment with ID {assessment_id}")
+            raise NotFoundError(t("no assessment with ID {id}", id=assessment_id))
         return row
 
     @staticmethod
@@ -104,14 +107,14 @@ class Services:
         """Create an assessment with a snapshot of its form; returns its ID."""
         municipality = municipality.strip()
         if not municipality:
-            raise ServiceError("the municipality must not be empty")
+            raise ServiceError(t("the municipality must not be empty"))
         form = form or self.form(form_id)
         snapshot = form_to_json(form)
         people = list(respondents)
         if mode is Mode.SINGLE:
             people = people[:1] or [NewRespondent("1", Role.OTHER)]
         elif mode is Mode.INDIVIDUAL and not people:
-            raise ServiceError("individual mode needs at least one respondent")
+            raise ServiceError(t("individual mode needs at least one respondent"))
         with self._session() as session, session.begin():
             if previous_id is not None:
                 self._get(session, previous_id)
@@ -147,15 +150,21 @@ class Services:
     def list_assessments(self, include_archived: bool = True) -> list[AssessmentSummary]:
         """All assessments, newest first, with their progress."""
         with self._session() as session:
-            query = select(Assessment).order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
+            # The snapshots are large: leave them out and parse one per distinct form hash.
+            query = (
+                select(Assessment)
+                .options(defer(Assessment.form_snapshot))
+                .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
+            )
             if not include_archived:
                 query = query.where(Assessment.status != Status.ARCHIVED.value)
-            rows = session.scalars(query.options()).all()
+            rows = session.scalars(query).all()
+            forms = self._forms_by_hash(session, {row.form_hash for row in rows})
             counts = self._answer_counts(session)
             respondents = repo.respondent_counts(session)
             out = []
             for row in rows:
-                form = self._form_of(row)
+                form = forms[row.form_hash]
                 individual, group = respondents.get(row.id, (0, 0))
                 mode = Mode(row.mode)
                 scoring_people = group if mode is Mode.CONSENSUS else individual
@@ -172,6 +181,19 @@ class Services:
                     )
                 )
             return out
+
+    @staticmethod
+    def _forms_by_hash(session: Session, hashes: set[str]) -> dict[str, Questionnaire]:
+        out: dict[str, Questionnaire] = {}
+        for form_hash_value in hashes:
+            snapshot = session.scalar(
+                select(Assessment.form_snapshot)
+                .where(Assessment.form_hash == form_hash_value)
+                .limit(1)
+            )
+            if snapshot is not None:
+                out[form_hash_value] = _parse_snapshot(form_hash_value, snapshot)
+        return out
 
     @staticmethod
     def _answer_counts(session: Session) -> dict[int, tuple[int, int]]:
@@ -208,9 +230,9 @@ class Services:
         allowed = {"municipality", "unit_type", "unit_name", "assessed_on", "prepared_by"}
         unknown = set(fields) - allowed
         if unknown:
-            raise ServiceError(f"cannot change {', '.join(sorted(unknown))}")
+            raise ServiceError(t("cannot change {fields}", fields=", ".join(sorted(unknown))))
         if "municipality" in fields and not str(fields["municipality"]).strip():
-            raise ServiceError("the municipality must not be empty")
+            raise ServiceError(t("the municipality must not be empty"))
         with self._session() as session, session.begin():
             row = self._get(session, assessment_id)
             for name, value in fields.items():
@@ -311,9 +333,9 @@ class Services:
     def add_respondent(self, assessment_id: int, label: str, role: Role = Role.OTHER) -> int:
         label = label.strip()
         if not label:
-            raise ServiceError("a respondent needs a label (e.g. “Deputāts 1”)")
+            raise ServiceError(t("a respondent needs a label (e.g. “Deputāts 1”)"))
         if role is Role.GROUP:
-            raise ServiceError("the group respondent is created with a consensus assessment")
+            raise ServiceError(t("the group respondent is created with a consensus assessment"))
         with self._session() as session, session.begin():
             row = self._get(session, assessment_id)
             if Mode(row.mode) is Mode.SINGLE and row.respondents:
@@ -327,11 +349,11 @@ class Services:
     def update_respondent(self, respondent_id: int, label: str, role: Role) -> None:
         label = label.strip()
         if not label:
-            raise ServiceError("a respondent needs a label")
+            raise ServiceError(t("a respondent needs a label (e.g. “Deputāts 1”)"))
         with self._session() as session, session.begin():
             row = session.get(Respondent, respondent_id)
             if row is None:
-                raise NotFoundError(f"no respondent with ID {respondent_id}")
+                raise NotFoundError(t("no respondent with ID {id}", id=respondent_id))
             row.label = label
             if row.role != Role.GROUP.value and role is not Role.GROUP:
                 row.role = role.value
@@ -341,16 +363,16 @@ class Services:
         with self._session() as session, session.begin():
             row = session.get(Respondent, respondent_id)
             if row is None:
-                raise NotFoundError(f"no respondent with ID {respondent_id}")
+                raise NotFoundError(t("no respondent with ID {id}", id=respondent_id))
             if row.role == Role.GROUP.value:
-                raise ServiceError("the group's agreed answers cannot be removed")
+                raise ServiceError(t("the group's agreed answers cannot be removed"))
             others = [
                 r
                 for r in row.assessment.respondents
                 if r.id != row.id and r.role != Role.GROUP.value
             ]
             if not others and Mode(row.assessment.mode) is not Mode.CONSENSUS:
-                raise ServiceError("an assessment needs at least one respondent")
+                raise ServiceError(t("an assessment needs at least one respondent"))
             session.delete(row)
 
     def respondents(self, assessment_id: int) -> list[RespondentInfo]:
@@ -365,13 +387,17 @@ class Services:
         with self._session() as session, session.begin():
             respondent = session.get(Respondent, respondent_id)
             if respondent is None:
-                raise NotFoundError(f"no respondent with ID {respondent_id}")
+                raise NotFoundError(t("no respondent with ID {id}", id=respondent_id))
             form = self._form_of(respondent.assessment)
             try:
                 question = form.question(question_id)
             except KeyError:
                 raise ServiceError(
-                    f"question {question_id!r} is not in questionnaire {form.id!r}"
+                    t(
+                        "question “{question}” is not in questionnaire “{form}”",
+                        question=question_id,
+                        form=form.id,
+                    )
                 ) from None
             existing = session.scalar(
                 select(Answer).where(
@@ -401,12 +427,24 @@ class Services:
             allowed = [level.value for level in scale]
             if answer.value not in allowed:
                 raise ServiceError(
-                    f"{question_id}: level {answer.value} is not on the scale {allowed}"
+                    t(
+                        "{question}: level {level} is not on the scale {allowed}",
+                        question=question_id,
+                        level=answer.value,
+                        allowed=allowed,
+                    )
                 )
         elif answer.kind is AnswerKind.NA and not form.allows_na(question):
-            raise ServiceError(f"{question_id}: “Nav attiecināms” is not allowed for this question")
+            raise ServiceError(
+                t(
+                    "{question}: “Nav attiecināms” is not allowed for this question",
+                    question=question_id,
+                )
+            )
         elif answer.kind is AnswerKind.UNKNOWN and not form.allows_unknown(question):
-            raise ServiceError(f"{question_id}: “Nezinu” is not allowed for this question")
+            raise ServiceError(
+                t("{question}: “Nezinu” is not allowed for this question", question=question_id)
+            )
 
     # -- results --------------------------------------------------------------------------------
     def results(self, assessment_id: int) -> Results:
@@ -456,7 +494,7 @@ class Services:
     def save_action(self, assessment_id: int, action: ActionData) -> int:
         """Insert (``action.id is None``) or update one action-plan row; returns its ID."""
         if not action.text.strip():
-            raise ServiceError("an action needs a description")
+            raise ServiceError(t("an action needs a description"))
         with self._session() as session, session.begin():
             assessment = self._get(session, assessment_id)
             if action.id is None:
@@ -467,7 +505,7 @@ class Services:
             else:
                 found = session.get(ActionItem, action.id)
                 if found is None or found.assessment_id != assessment_id:
-                    raise NotFoundError(f"no action with ID {action.id}")
+                    raise NotFoundError(t("no action with ID {id}", id=action.id))
                 row = found
             row.question_id = action.question_id
             row.text = action.text.strip()
