@@ -42,7 +42,10 @@ def synthetic_form() -> Questionnaire:
                         else None
                     ),
                     "recommendations": [
-                        {"levels": [1, 2] if perception else [0, 1], "text": {"lv": "Ieteikums", "en": "Advice"}}
+                        {
+                            "levels": [1, 2] if perception else [0, 1],
+                            "text": {"lv": "Ieteikums", "en": "Advice"},
+                        }
                     ],
                 }
             )
@@ -155,12 +158,16 @@ def main() -> None:
     people = synthetic_respondents(form)
     n_answers = sum(len(p.answers) for p in people)
     scoring_ms = time_scoring(form, people)
-    print(f"form: {form.question_count} questions; respondents: {len(people)}; answers: {n_answers}")
+    print(
+        f"form: {form.question_count} questions; respondents: {len(people)}; answers: {n_answers}"
+    )
     print(f"scoring (median of 15): {scoring_ms:.1f} ms (target < 50 ms)")
     page_ms = time_results_page(form, people)
     if page_ms is not None:
         print(f"results page for them (median of 3, load + score + render): {page_ms:.0f} ms")
-    figures = f"scoring_ms={scoring_ms:.1f} respondents={len(people)} questions={form.question_count}"
+    figures = (
+        f"scoring_ms={scoring_ms:.1f} respondents={len(people)} questions={form.question_count}"
+    )
     if page_ms is not None:
         figures += f" results_page_ms={page_ms:.0f}"
     print(figures)

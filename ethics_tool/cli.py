@@ -18,6 +18,7 @@ from ethics_tool.i18n import (
     format_date,
     format_percent,
     mode_label,
+    set_language,
     status_label,
     t,
 )
@@ -44,7 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
     parser.add_argument("--version", action="version", version=f"ethics-tool {__version__}")
-    parser.add_argument("--lang", choices=LANGUAGES, help="language of the application")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of the application and its messages (default lv)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("list", parents=[common], help="list assessments, one per line, ID first")
@@ -53,7 +58,13 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", parents=[common], help="write the PDF report of an assessment")
     p.add_argument("id", type=int, help="assessment ID (see 'list')")
     p.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
-    p.add_argument("--lang", choices=LANGUAGES, default="lv", help="report language (default lv)")
+    p.add_argument(
+        "--lang",
+        dest="report_lang",
+        choices=LANGUAGES,
+        default="lv",
+        help="report language (default lv)",
+    )
 
     p = sub.add_parser("export", parents=[common], help="export an assessment as JSON")
     p.add_argument("id", type=int)
@@ -78,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     pr = forms_sub.add_parser("print", parents=[common], help="a blank questionnaire as PDF")
     pr.add_argument("form", help="questionnaire id (see 'forms list') or a .yaml file")
     pr.add_argument("-o", "--output", required=True, type=Path)
-    pr.add_argument("--lang", choices=LANGUAGES, default="lv")
+    pr.add_argument("--lang", dest="report_lang", choices=LANGUAGES, default="lv")
     return parser
 
 
@@ -97,11 +108,15 @@ def _services(db: str | None):  # type: ignore[no-untyped-def]
 def _check_output(path: Path) -> None:
     parent = path.expanduser().resolve().parent
     if not parent.is_dir():
-        raise CliError(f"cannot write {path}: the folder {parent} does not exist")
+        raise CliError(
+            t("cannot write {path}: the folder {folder} does not exist", path=path, folder=parent)
+        )
     if not os.access(parent, os.W_OK):
-        raise CliError(f"cannot write {path}: no permission to write in {parent}")
+        raise CliError(
+            t("cannot write {path}: no permission to write in {folder}", path=path, folder=parent)
+        )
     if path.is_dir():
-        raise CliError(f"cannot write {path}: it is a folder")
+        raise CliError(t("cannot write {path}: it is a folder", path=path))
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -147,7 +162,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     _check_output(args.output)
     services = _services(args.db)
     try:
-        services.build_report(args.id, args.output, lang=args.lang)
+        services.build_report(args.id, args.output, lang=args.report_lang)
     finally:
         services.db.dispose()
     print(t("Report written: {path}", path=args.output))
@@ -216,7 +231,7 @@ def _cmd_forms(args: argparse.Namespace) -> int:
         form = services.form(args.form)
     from ethics_tool.report import build_blank_questionnaire
 
-    build_blank_questionnaire(form, args.output, lang=args.lang)
+    build_blank_questionnaire(form, args.output, lang=args.report_lang)
     print(t("Report written: {path}", path=args.output))
     return EXIT_OK
 
@@ -255,6 +270,8 @@ def _known_errors() -> tuple[type[BaseException], ...]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.lang:
+        set_language(args.lang)
     if args.command is None:
         from ethics_tool.gui.app import run
 

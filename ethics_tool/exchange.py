@@ -22,6 +22,7 @@ from ethics_tool.domain.answers import AnswerKind, Mode, Role
 from ethics_tool.domain.assessment import ActionStatus, AssessmentData, Status
 from ethics_tool.domain.loader import form_hash, form_to_json
 from ethics_tool.domain.models import Questionnaire
+from ethics_tool.i18n import t
 from ethics_tool.scoring import Results
 
 if TYPE_CHECKING:
@@ -158,14 +159,18 @@ def _write_atomic(path: Path, text: str) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:
-        raise ExchangeError(f"cannot write {path}: {exc.strerror}") from None
+        raise ExchangeError(
+            t("cannot write {path}: {reason}", path=path, reason=exc.strerror)
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise ExchangeError(f"cannot write {path}: {exc.strerror}") from None
+        raise ExchangeError(
+            t("cannot write {path}: {reason}", path=path, reason=exc.strerror)
+        ) from None
 
 
 def _format_loc(loc: tuple[Any, ...]) -> str:
@@ -180,21 +185,34 @@ def read_export(path: Path) -> ExportFile:
     try:
         raw = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
-        raise ExchangeError(f"cannot read {path}: {reason}") from None
+        reason = exc.strerror if isinstance(exc, OSError) else t("not UTF-8 text")
+        raise ExchangeError(t("cannot read {path}: {reason}", path=path, reason=reason)) from None
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise ExchangeError(
-            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            t(
+                "{path}: not valid JSON (line {line}, column {column}: {reason})",
+                path=path,
+                line=exc.lineno,
+                column=exc.colno,
+                reason=exc.msg,
+            )
         ) from None
     if not isinstance(data, dict) or data.get("format") != "ethics-tool-assessment":
-        raise ExchangeError(f"{path}: not an ethics self-assessment export (no 'format' field)")
+        raise ExchangeError(
+            t("{path}: not an ethics self-assessment export (no “format” field)", path=path)
+        )
     version = data.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise ExchangeError(
-            f"{path}: format_version {version!r} is not supported by this version "
-            f"(supports up to {FORMAT_VERSION}); please update the program"
+            t(
+                "{path}: format_version {version} is not supported by this version "
+                "(supports up to {supported}); please update the program",
+                path=path,
+                version=version,
+                supported=FORMAT_VERSION,
+            )
         )
     try:
         export = ExportFile.model_validate(data)
@@ -214,18 +232,35 @@ def _check_answers(path: Path, export: ExportFile) -> None:
     for ri, person in enumerate(export.respondents):
         if person.uuid in seen:
             raise ExchangeError(
-                f"{path}: respondents[{ri}]: respondent {person.label!r} appears twice"
+                t(
+                    "{path}: respondents[{index}]: respondent “{label}” appears twice",
+                    path=path,
+                    index=ri,
+                    label=person.label,
+                )
             )
         seen.add(person.uuid)
         for ai, answer in enumerate(person.answers):
             where = f"{path}: respondents[{ri}].answers[{ai}]"
             if answer.question_id not in ids:
-                raise ExchangeError(f"{where}: unknown question {answer.question_id!r}")
+                raise ExchangeError(
+                    t(
+                        "{where}: unknown question “{question}”",
+                        where=where,
+                        question=answer.question_id,
+                    )
+                )
             question = form.question(answer.question_id)
             if answer.kind is AnswerKind.LEVEL:
                 scale = form.scale.levels if question.type == "maturity" else form.scale.agreement
                 if answer.value not in [level.value for level in scale]:
-                    raise ExchangeError(f"{where}: level {answer.value!r} is not on the scale")
+                    raise ExchangeError(
+                        t(
+                            "{where}: level {level} is not on the scale",
+                            where=where,
+                            level=answer.value,
+                        )
+                    )
 
 
 def import_file(services: Services, path: Path, merge_into: int | None = None) -> int:
@@ -242,12 +277,17 @@ def import_file(services: Services, path: Path, merge_into: int | None = None) -
         if merge_into is not None:
             target = session.get(Assessment, merge_into)
             if target is None:
-                raise ExchangeError(f"no assessment with ID {merge_into} to merge into")
+                raise ExchangeError(t("no assessment with ID {id}", id=merge_into))
             if target.form_hash != form_hash(snapshot):
                 raise ExchangeError(
-                    f"{path}: answered with a different questionnaire "
-                    f"({export.form.id} {export.form.version}) than assessment {merge_into} "
-                    f"({target.form_id} {target.form_version})"
+                    t(
+                        "{path}: answered with a different questionnaire ({form}) "
+                        "than assessment {id} ({target})",
+                        path=path,
+                        form=f"{export.form.id} {export.form.version}",
+                        id=merge_into,
+                        target=f"{target.form_id} {target.form_version}",
+                    )
                 )
         else:
             existing = (
@@ -255,8 +295,12 @@ def import_file(services: Services, path: Path, merge_into: int | None = None) -
             )
             if existing is not None:
                 raise ExchangeError(
-                    f"{path}: this assessment is already in the database (ID {existing.id}); "
-                    "delete it first or merge the file into it"
+                    t(
+                        "{path}: this assessment is already in the database (ID {id}); "
+                        "delete it first or merge the file into it",
+                        path=path,
+                        id=existing.id,
+                    )
                 )
             meta = export.assessment
             target = Assessment(
@@ -293,7 +337,10 @@ def import_file(services: Services, path: Path, merge_into: int | None = None) -
                 group = next((r for r in target.respondents if r.role == Role.GROUP.value), None)
                 if group is not None and group.uuid != person.uuid:
                     raise ExchangeError(
-                        f"{path}: the assessment already has the group's agreed answers"
+                        t(
+                            "{path}: the assessment already has the group's agreed answers",
+                            path=path,
+                        )
                     )
             old = by_uuid.get(person.uuid)
             if old is not None:

@@ -154,7 +154,9 @@ def _scoring_respondents(
 
 def _levels(answers: Iterable[AnswerValue | None]) -> list[int]:
     return [
-        a.value for a in answers if a is not None and a.kind is AnswerKind.LEVEL and a.value is not None
+        a.value
+        for a in answers
+        if a is not None and a.kind is AnswerKind.LEVEL and a.value is not None
     ]
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session, defer
 
-from ethics_tool.i18n import t
 from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, Role
 from ethics_tool.domain.assessment import (
     ActionData,
@@ -28,6 +27,7 @@ from ethics_tool.domain.assessment import (
 )
 from ethics_tool.domain.loader import FormCatalog, form_from_json, form_hash, form_to_json
 from ethics_tool.domain.models import ItemType, Questionnaire
+from ethics_tool.i18n import t
 from ethics_tool.scoring import Comparison, Results, compare, score
 from ethics_tool.storage import repository as repo
 from ethics_tool.storage.db import Database

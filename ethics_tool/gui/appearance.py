@@ -73,6 +73,9 @@ def apply_appearance(app: QApplication, *, large_fonts: bool, high_contrast: boo
     for widget in app.allWidgets():
         if isinstance(widget, ScaledLabel):
             widget.rescale()
+        elif widget.styleSheet():
+            # A widget with a style sheet keeps the font it was polished with; polish it again.
+            widget.setStyleSheet(widget.styleSheet())
 
 
 def is_high_contrast() -> bool:
@@ -103,7 +106,9 @@ def install_qt_translator(app: QApplication, lang: str) -> bool:
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
-    QLocale.setDefault(QLocale(QLocale.Language.Latvian if lang == "lv" else QLocale.Language.English))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Latvian if lang == "lv" else QLocale.Language.English)
+    )
     if lang == "en":
         return True
     translator = QTranslator(app)

@@ -14,10 +14,10 @@ def unit_type_label(key: str) -> str:
         "komisija": t("Commission"),
         "vadiba": t("Management"),
         "administracija": t("Administration"),
-        "parvalde": t("Municipal agency"),
-        "iestade": t("Institution"),
+        "parvalde": t("Department"),
+        "iestade": t("Municipal institution"),
         "kapitalsabiedriba": t("Municipal company"),
-        "cits": t("Other unit"),
+        "cits": t("Other"),
     }
     return labels.get(key, key)
 

@@ -107,8 +107,10 @@ class AssessmentTableModel(QAbstractTableModel):
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole and info.is_demo:
-            return t("Demo data")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Long questionnaire titles are elided in the cell; the tooltip shows them whole.
+            text = str(self.data(index, Qt.ItemDataRole.DisplayRole))
+            return f"{text} ({t('Demo data')})" if info.is_demo else text
         if role == SORT_ROLE:
             if column is AssessmentColumn.DATE:
                 return info.assessed_on.isoformat()
@@ -121,7 +123,9 @@ class AssessmentTableModel(QAbstractTableModel):
             if column is AssessmentColumn.UNIT:
                 return unit_text(info.unit_type, info.unit_name)
             if column is AssessmentColumn.FORM:
-                return summary.form_title_en if current_language() == "en" else summary.form_title_lv
+                return (
+                    summary.form_title_en if current_language() == "en" else summary.form_title_lv
+                )
             if column is AssessmentColumn.DATE:
                 return format_date(info.assessed_on)
             if column is AssessmentColumn.MODE:

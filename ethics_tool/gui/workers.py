@@ -30,7 +30,9 @@ class Worker(QRunnable):
     def run(self) -> None:
         try:
             result = self.job(self.signals.progress.emit)
-        except Exception as exc:  # reported to the user; a bug also goes to the log with its traceback
+        except (
+            Exception
+        ) as exc:  # reported to the user; a bug also goes to the log with its traceback
             log.exception("background job failed")
             self.signals.failed.emit(str(exc) or exc.__class__.__name__)
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from ethics_tool import scoring
 from ethics_tool.domain.models import Questionnaire
@@ -13,10 +13,17 @@ from ethics_tool.i18n import format_number, format_percent, t
 from ethics_tool.paths import doc
 from ethics_tool.report import styles as st
 from ethics_tool.report.context import ReportContext, role_label
+from ethics_tool.report.layout import (
+    cell,
+    column_width,
+    fitted_widths,
+    head_cells,
+    heading,
+    para,
+    table,
+)
 from ethics_tool.report.markdown import language_part, markdown
-from ethics_tool.report.layout import cell, head_cells, heading, para, table
-from ethics_tool.report.markup import esc
-from ethics_tool.report.theme_section import REFERENCE_KINDS, reference_kind_label
+from ethics_tool.report.theme_section import REFERENCE_KINDS
 
 
 def appendix(ctx: ReportContext) -> list[Flowable]:
@@ -79,7 +86,9 @@ def builtin_methodology(form: Questionnaire, lang: str) -> list[Flowable]:
     agree = form.scale.agreement
     a_low, a_high = agree[0].value, agree[-1].value
     level_list = ", ".join(f"{lvl.value} – {lvl.label.get(lang)}" for lvl in levels)
-    bands = [f"{band.label.get(lang)} ({band_range(form, i, lang)})" for i, band in enumerate(form.bands)]
+    bands = [
+        f"{band.label.get(lang)} ({band_range(form, i, lang)})" for i, band in enumerate(form.bands)
+    ]
     target = form.scale.level(form.target_level)
     texts = [
         t(
@@ -150,7 +159,9 @@ def builtin_methodology(form: Questionnaire, lang: str) -> list[Flowable]:
 # -- scale, references, glossary, respondents ------------------------------------------------
 def scale_tables(form: Questionnaire, lang: str) -> list[Flowable]:
     s = st.styles()
-    widths = [18 * mm, 50 * mm, st.FRAME_WIDTH - 68 * mm]
+    ranges = [band_range(form, i, lang) for i in range(len(form.bands))]
+    first = column_width([t("Level", lang), t("Value", lang), t("Range", lang), *ranges], 16 * mm)
+    widths = [first, 50 * mm, st.FRAME_WIDTH - first - 50 * mm]
     rows: list[list[object]] = [
         head_cells([t("Level", lang), t("Label", lang), t("Description", lang)])
     ]
@@ -191,11 +202,9 @@ def references(ctx: ReportContext) -> list[Flowable]:
     kinds = [k for k in REFERENCE_KINDS if _used(ctx.form, k)]
     if not kinds:
         return [para(t("The questionnaire gives no references.", lang))]
-    rows: list[list[object]] = [
-        head_cells([t("Theme", lang), *[reference_kind_label(k, lang) for k in kinds]])
-    ]
+    texts: list[list[str]] = [[t("Theme", lang), *[reference_kind_short(k, lang) for k in kinds]]]
     for theme in ctx.form.themes:
-        row: list[object] = [cell(f"{ctx.theme_number[theme.id]}. {ctx.text(theme.title)}")]
+        row = [f"{ctx.theme_number[theme.id]}. {ctx.text(theme.title)}"]
         for kind in kinds:
             refs = [ref.ref for ref in theme.references if ref.kind.value == kind]
             if kind == "law":
@@ -204,11 +213,25 @@ def references(ctx: ReportContext) -> list[Flowable]:
                     for q in theme.questions
                     if q.legal is not None
                 ]
-            row.append(cell("; ".join(dict.fromkeys(refs)) or "–"))
-        rows.append(row)
-    first = 50 * mm
-    rest = (st.FRAME_WIDTH - first) / len(kinds)
-    return [table(rows, [first] + [rest] * len(kinds))]
+            row.append("; ".join(dict.fromkeys(refs)) or "–")
+        texts.append(row)
+    small = st.styles().cell_compact
+    rows: list[list[object]] = [head_cells(texts[0])]
+    rows += [[cell(text, small) for text in row] for row in texts[1:]]
+    # long law titles get the room; short principle numbers stay narrow
+    return [table(rows, fitted_widths(texts, st.FRAME_WIDTH))]
+
+
+def reference_kind_short(kind: str, lang: str) -> str:
+    """Column headings of the references table (the long names would squeeze the columns)."""
+    labels = {
+        "coe": t("Council of Europe", lang),
+        "oecd": t("OECD", lang),
+        "law": t("Laws and regulations", lang),
+        "guidance": t("Guidance", lang),
+        "framework": t("Other frameworks", lang),
+    }
+    return labels.get(kind, kind)
 
 
 def _used(form: Questionnaire, kind: str) -> bool:

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+    Table,
+)
 
 from ethics_tool.domain.models import ItemType, Question, Questionnaire
 from ethics_tool.i18n import t
@@ -15,13 +23,15 @@ from ethics_tool.report.markup import esc
 
 BOX = "☐"
 LINE_HEIGHT = 18
+THEME_ROOM = 260  # points: a theme heading and its first question
 
 
 def blank_story(form: Questionnaire, lang: str, municipality: str) -> list[Flowable]:
     out = blank_cover(form, lang, municipality)
     out += instructions(form, lang)
     for index, theme in enumerate(form.themes, start=1):
-        out.append(PageBreak())
+        # paper matters on a printout: a theme starts a new page only when little room is left
+        out.append(PageBreak() if index == 1 else CondPageBreak(THEME_ROOM))
         if index == 1:
             out.append(OutlineEntry(t("Questions", lang), "questions", 0))
         out.append(
@@ -113,15 +123,15 @@ def _options(form: Questionnaire, question: Question, lang: str) -> Table:
             detail = level.description.get(lang)
         rows.append(
             [
-                cell(BOX, s.cell_bold),
+                cell(BOX, s.tick),
                 cell(f"{level.value} – {level.label.get(lang)}", s.cell_bold),
                 cell(detail, s.cell_small),
             ]
         )
     if form.allows_na(question):
-        rows.append([cell(BOX, s.cell_bold), cell(t("Not applicable", lang), s.cell_bold), ""])
+        rows.append([cell(BOX, s.tick), cell(t("Not applicable", lang), s.cell_bold), cell("")])
     if form.allows_unknown(question):
-        rows.append([cell(BOX, s.cell_bold), cell(t("Don't know", lang), s.cell_bold), ""])
+        rows.append([cell(BOX, s.tick), cell(t("Don't know", lang), s.cell_bold), cell("")])
     return Table(
         rows,
         colWidths=[8 * mm, 55 * mm, st.FRAME_WIDTH - 63 * mm],

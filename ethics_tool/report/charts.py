@@ -53,22 +53,28 @@ def radar_chart(
     strands: Sequence[Strand],
     grid_label: Callable[[float], str],
     width: float = 250,
-    height: float = 250,
+    legend: bool = True,
 ) -> Drawing:
     """A spider chart on a fixed 0..100 scale with grid rings, spoke labels and a legend.
 
     ``spoke_labels`` should be short (theme numbers); a table beside the chart names the themes.
-    Needs at least three spokes.
+    Needs at least three spokes. The drawing is as tall as the polygon needs (a triangle is
+    flatter than a circle) plus the legend.
     """
     n = len(spoke_labels)
     if n < 3:
         raise ValueError("a radar chart needs at least three spokes")
-    legend_h = 14.0 * math.ceil(len(strands) / 2) + 4
-    size = min(width, height - legend_h) - 36  # room for the spoke labels
+    label_room = 16.0  # around the outer ring, for the spoke labels
+    legend_h = 12.0 * len(strands) + 4 if legend else 0.0
+    radius = width / 2 - label_room
+    lowest = min(math.sin(math.pi / 2 - 2 * math.pi * i / n) for i in range(n))  # -1..0
+    below = radius * -lowest + label_room
+    above = radius + label_room
+    height = legend_h + below + above
     drawing = Drawing(width, height)
+    size = 2 * radius
     cx = width / 2
-    cy = legend_h + (height - legend_h) / 2
-    radius = size / 2
+    cy = legend_h + below
 
     # grid rings first, so that the strands are drawn over them
     for step in GRID_STEPS:
@@ -80,6 +86,8 @@ def radar_chart(
                 cy + radius * step / 100 * math.sin(angle),
             ]
         drawing.add(Polygon(points, strokeColor=st.GRID, strokeWidth=0.5, fillColor=None))
+        if step >= GRID_STEPS[-1]:
+            continue  # the outer ring is 100 %; its label would collide with the first spoke's
         drawing.add(
             String(
                 cx + 2,
@@ -117,16 +125,34 @@ def radar_chart(
     chart.spokeLabels.fontSize = 9
     chart.spokeLabels.fillColor = st.TEXT
     drawing.add(chart)
-    _legend(drawing, strands, y=legend_h - 12)
+    if legend:
+        _legend(drawing, strands, y=legend_h - 12)
+    return drawing
+
+
+def radar_legend(strands: Sequence[Strand], width: float) -> Drawing:
+    """The radar's legend on one line, for placing under a chart and its table."""
+    drawing = Drawing(width, 12)
+    x = 0.0
+    for strand in strands:
+        colour, _fill, line_width, dash = _STRAND_LOOK[strand.kind]
+        drawing.add(
+            Line(x, 5, x + 20, 5, strokeColor=colour, strokeWidth=line_width, strokeDashArray=dash)
+        )
+        label = plain(strand.name, 60)
+        drawing.add(
+            String(x + 25, 2, label, fontName=st.FONT, fontSize=LABEL_SIZE, fillColor=st.TEXT)
+        )
+        x += 25 + stringWidth(label, st.FONT, LABEL_SIZE) + 18
     return drawing
 
 
 def _legend(drawing: Drawing, strands: Sequence[Strand], y: float) -> None:
-    column = drawing.width / 2
+    """One row per strand under the chart (two columns would not fit a narrow chart)."""
     for index, strand in enumerate(strands):
         colour, _fill, line_width, dash = _STRAND_LOOK[strand.kind]
-        x = 4 + column * (index % 2)
-        row_y = y - 14 * (index // 2)
+        x = 4.0
+        row_y = y - 12 * index
         drawing.add(
             Line(
                 x,
@@ -142,7 +168,7 @@ def _legend(drawing: Drawing, strands: Sequence[Strand], y: float) -> None:
             String(
                 x + 25,
                 row_y,
-                plain(strand.name, 40),
+                plain(strand.name, 60),
                 fontName=st.FONT,
                 fontSize=LABEL_SIZE,
                 fillColor=st.TEXT,
@@ -183,7 +209,9 @@ def bar_chart(
     chart.width = width - chart.x - 42
     chart.height = plot_h
     # HorizontalBarChart draws the first category at the bottom; reverse to read top-down
-    chart.data = [[_none_or(v) for v in reversed(s.values)] for s in series]
+    # ... and within a group the first series at the bottom: reverse the series as well
+    drawn = list(reversed(series))
+    chart.data = [[_none_or(v) for v in reversed(s.values)] for s in drawn]
     chart.categoryAxis.categoryNames = [plain(c) for c in reversed(categories)]
     chart.categoryAxis.labels.fontName = st.FONT
     chart.categoryAxis.labels.fontSize = LABEL_SIZE
@@ -205,7 +233,7 @@ def bar_chart(
     chart.groupSpacing = 5
     chart.barSpacing = 1.5
     chart.barLabelFormat = "values"
-    chart.barLabelArray = [list(reversed(s.labels)) for s in series]
+    chart.barLabelArray = [list(reversed(s.labels)) for s in drawn]
     chart.barLabels.fontName = st.FONT
     chart.barLabels.fontSize = LABEL_SIZE
     chart.barLabels.boxAnchor = "w"
@@ -216,7 +244,7 @@ def bar_chart(
     chart.naLabel.fontSize = LABEL_SIZE
     chart.naLabel.boxAnchor = "w"
     chart.naLabel.dx = 3
-    for index, s in enumerate(series):
+    for index, s in enumerate(drawn):
         chart.bars[index].fillColor = st.PREVIOUS if s.previous else st.CURRENT
         chart.bars[index].strokeColor = None
         chart.bars[index].strokeWidth = 0

@@ -155,9 +155,10 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]  # ReportLab is unt
         # room for a three-digit total after the label
         reserve = stringWidth("000", st.FONT, FOOTER_SIZE)
         label_x = right - reserve - stringWidth(label, st.FONT, FOOTER_SIZE)
-        canvas.drawString(label_x, bottom, label)
+        # the left text first, then label and total: text extraction reads "Page 3 of 12"
         room = label_x - st.MARGIN_X - 12
         canvas.drawString(st.MARGIN_X, bottom, _fit(frame.footer_left, room))
+        canvas.drawString(label_x, bottom, label)
         canvas.translate(right - reserve, bottom)
         canvas.doForm(TOTAL_FORM)
         canvas.restoreState()

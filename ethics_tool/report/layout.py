@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from ethics_tool.report import styles as st
@@ -93,6 +94,43 @@ def table(
         hAlign="LEFT",
         splitInRow=SPLIT_IN_ROW,
     )
+
+
+def column_width(labels: Sequence[str], minimum: float) -> float:
+    """A column at least ``minimum`` wide and wide enough for each label on one line (bold)."""
+    s = st.styles().cell_head
+    widest = max((stringWidth(label, s.fontName, s.fontSize) for label in labels), default=0.0)
+    return max(minimum, widest + 8.5)  # 2 × 4 pt padding and a little air
+
+
+def fitted_widths(rows: Sequence[Sequence[str]], total: float) -> list[float]:
+    """Column widths for a table of plain texts that add up to ``total``.
+
+    Every column gets at least its longest word (so no word is broken); the rest of the room
+    goes to the columns whose text would be wider on one line.
+    """
+    s = st.styles()
+    columns = max((len(row) for row in rows), default=1)
+    pad = 8.5
+    least = [pad + 12.0] * columns
+    natural = [pad + 12.0] * columns
+    for r, row in enumerate(rows):
+        font = s.cell_head.fontName if r == 0 else s.cell.fontName
+        for c, text in enumerate(row):
+            words = text.split() or [""]
+            longest = max(stringWidth(word, font, s.cell.fontSize) for word in words)
+            least[c] = max(least[c], min(longest + pad, total / 2))
+            natural[c] = max(natural[c], stringWidth(text, font, s.cell.fontSize) + pad)
+    if sum(natural) <= total:
+        extra = total - sum(natural)
+        widest = natural.index(max(natural))
+        natural[widest] += extra
+        return natural
+    room = total - sum(least)
+    if room <= 0:
+        return [total * w / sum(least) for w in least]
+    want = [n - m for n, m in zip(natural, least, strict=True)]
+    return [m + room * w / sum(want) for m, w in zip(least, want, strict=True)]
 
 
 def head_cells(labels: Sequence[str]) -> list[Paragraph]:

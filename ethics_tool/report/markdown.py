@@ -13,7 +13,7 @@ import re
 from reportlab.platypus import Flowable, Paragraph
 
 from ethics_tool.report import styles as st
-from ethics_tool.report.layout import table
+from ethics_tool.report.layout import fitted_widths, table
 from ethics_tool.report.markup import esc
 
 LANGUAGE_HEADINGS = {
@@ -103,15 +103,11 @@ def markdown(text: str, width: float = st.FRAME_WIDTH) -> list[Flowable]:
 def _table(rows: list[list[str]], width: float) -> Flowable:
     s = st.styles()
     columns = max(len(row) for row in rows)
-    cells: list[list[object]] = []
-    for index, row in enumerate(rows):
-        style = s.cell_head if index == 0 else s.cell
-        padded = row + [""] * (columns - len(row))
-        cells.append([Paragraph(inline(value), style) for value in padded])
-    # columns as wide as their longest cell suggests, within limits
-    weights = [
-        min(60, max(6, max(len(row[c]) if c < len(row) else 0 for row in rows)))
-        for c in range(columns)
+    padded = [row + [""] * (columns - len(row)) for row in rows]
+    cells: list[list[object]] = [
+        [Paragraph(inline(value), s.cell_head if index == 0 else s.cell) for value in row]
+        for index, row in enumerate(padded)
     ]
-    total = sum(weights)
-    return table(cells, [width * w / total for w in weights])
+    flowable = table(cells, fitted_widths(padded, width))
+    flowable.spaceBefore, flowable.spaceAfter = 2, 6
+    return flowable

@@ -11,7 +11,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -57,10 +57,10 @@ def build_report(
     """
     report = _Progress(progress)
     report(0)
-    register_fonts()
-    ctx = ReportContext(data, results, lang, previous)
-    today = date.today()
-    story = report_story(ctx, today)
+    with _as_report_error(lang):
+        register_fonts()
+        ctx = ReportContext(data, results, lang, previous)
+        story = report_story(ctx, date.today())
     report(STORY_DONE)
     info = data.info
     date_text = ctx.date(info.assessed_on)
@@ -99,8 +99,9 @@ def build_blank_questionnaire(
     form: Questionnaire, path: Path, lang: str = "lv", municipality: str = ""
 ) -> None:
     """Write ``form`` as a printable questionnaire with boxes to tick. Raises ReportError."""
-    register_fonts()
-    story = blank_story(form, lang, municipality)
+    with _as_report_error(lang):
+        register_fonts()
+        story = blank_story(form, lang, municipality)
     title = form.title.get(lang)
     frame = PageFrame(
         header_left=plain(municipality, 200),
@@ -180,11 +181,24 @@ def write_atomically(path: Path, render: Callable[[BinaryIO], None], lang: str =
         if isinstance(exc, OSError):
             raise ReportError(_cannot_write(path, exc, lang)) from exc
         if isinstance(exc, Exception):
-            reason = _one_line(str(exc)) or type(exc).__name__
-            raise ReportError(
-                t("Could not build the report: {reason}", lang, reason=reason)
-            ) from exc
+            raise ReportError(_cannot_build(exc, lang)) from exc
         raise
+
+
+@contextlib.contextmanager
+def _as_report_error(lang: str) -> Iterator[None]:
+    """Any failure while the story is put together becomes a one-line ReportError."""
+    try:
+        yield
+    except ReportError:
+        raise
+    except Exception as exc:
+        raise ReportError(_cannot_build(exc, lang)) from exc
+
+
+def _cannot_build(exc: Exception, lang: str) -> str:
+    reason = _one_line(str(exc)) or type(exc).__name__
+    return t("Could not build the report: {reason}", lang, reason=reason)
 
 
 def _set_mode(tmp: Path, path: Path) -> None:

@@ -9,7 +9,7 @@ from ethics_tool.i18n import t
 from ethics_tool.report import styles as st
 from ethics_tool.report.charts import BarSeries, bar_chart
 from ethics_tool.report.context import ReportContext, action_status_label
-from ethics_tool.report.layout import bold, cell, head_cells, heading, para, table
+from ethics_tool.report.layout import bold, cell, column_width, head_cells, heading, para, table
 from ethics_tool.scoring import ThemeChange
 
 PLAN_PRIORITIES = 10  # priorities offered as a starting plan when no actions were recorded
@@ -20,34 +20,37 @@ def action_plan(ctx: ReportContext) -> list[Flowable]:
     s = st.styles()
     lang = ctx.lang
     out: list[Flowable] = [PageBreak(), heading(t("Action plan", lang), "actions", 0)]
-    head = head_cells(
-        [
-            t("No.", lang),
-            t("Action", lang),
-            t("Responsible", lang),
-            t("Deadline", lang),
-            t("Status", lang),
-        ]
-    )
+    labels = [
+        t("No.", lang),
+        t("Action", lang),
+        t("Responsible", lang),
+        t("Deadline", lang),
+        t("Status", lang),
+    ]
+    head = head_cells(labels)
+    number_w = column_width([labels[0]], 10 * mm)
+    date_w = column_width([labels[3]], 22 * mm)
+    status_w = column_width([labels[4]], 24 * mm)
+    who_w = 40 * mm
     widths = [
-        10 * mm,
-        st.FRAME_WIDTH - 10 * mm - 40 * mm - 25 * mm - 25 * mm,
-        40 * mm,
-        25 * mm,
-        25 * mm,
+        number_w,
+        st.FRAME_WIDTH - number_w - who_w - date_w - status_w,
+        who_w,
+        date_w,
+        status_w,
     ]
     rows: list[list[object]] = [head]
     actions = sorted(ctx.data.actions, key=lambda a: a.position)
     if actions:
         for index, action in enumerate(actions, start=1):
-            text = [cell(action.text)]
+            what = [cell(action.text)]
             if action.question_id in ctx.question_number:
                 ref = t("Question {number}", lang, number=ctx.question_number[action.question_id])
-                text.append(cell(ref, s.cell_small))
+                what.append(cell(ref, s.cell_small))
             rows.append(
                 [
                     cell(str(index)),
-                    text,
+                    what,
                     cell(action.responsible),
                     cell(ctx.date(action.deadline)),
                     cell(action_status_label(action.status, lang)),
@@ -169,7 +172,8 @@ def comparison(ctx: ReportContext) -> list[Flowable]:
             _change_cell(ctx, overall),
         ]
     )
-    widths = [10 * mm, st.FRAME_WIDTH - 10 * mm - 3 * 25 * mm, 25 * mm, 25 * mm, 25 * mm]
+    value_w = column_width([t("Before", lang), t("After", lang), t("Change", lang)], 22 * mm)
+    widths = [10 * mm, st.FRAME_WIDTH - 10 * mm - 3 * value_w, value_w, value_w, value_w]
     out.append(table(rows, widths, extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, st.BLUE)]))
     out.append(Spacer(1, 4))
     out.append(para(t("Change in percentage points (pp): ▲ better, ▼ worse.", lang), s.small))

@@ -5,27 +5,38 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
 from ethics_tool.i18n import t
 from ethics_tool.report import styles as st
-from ethics_tool.report.charts import Strand, StrandKind, radar_chart
+from ethics_tool.report.charts import Strand, StrandKind, radar_chart, radar_legend
 from ethics_tool.report.context import ReportContext, mode_label
 from ethics_tool.report.layout import (
     bold,
     box,
     bullets,
     cell,
+    column_width,
     head_cells,
     heading,
     para,
     rich,
     table,
 )
-from ethics_tool.report.markup import esc
+from ethics_tool.report.markup import esc, plain
 from ethics_tool.scoring import STRENGTH_SCORE
 
 TOP_PRIORITIES = 5
+COVER_NAME_LIMIT = 160
+SUMMARY_FULL_ITEMS = 3  # above this many gaps, the summary lists them compactly
 
 
 def cover(ctx: ReportContext, today: date) -> list[Flowable]:
@@ -68,8 +79,9 @@ def cover(ctx: ReportContext, today: date) -> list[Flowable]:
             style=s.cover_title,
         ),
         para(ctx.text(ctx.form.title), s.cover_subtitle),
-        para(info.municipality, s.cover_name),
-        para(ctx.unit, s.h2),
+        # the full texts are in the table below; the headings stay a few lines at most
+        para(plain(info.municipality, COVER_NAME_LIMIT), s.cover_name),
+        para(plain(ctx.unit, COVER_NAME_LIMIT), s.h2),
         Spacer(1, 12 * mm),
         facts,
     ]
@@ -177,26 +189,24 @@ def _themes_overview(ctx: ReportContext) -> list[Flowable]:
     lang = ctx.lang
     previous = ctx.previous[1] if ctx.previous else None
     ids = [theme.id for theme in ctx.form.themes]
+    # the previous round is on the radar and in the comparison section; a column for it here
+    # would wrap the theme titles and push the summary over one page
     head = [t("No.", lang), t("Theme", lang), t("Score", lang)]
-    if previous is not None:
-        head.append(t("Previous", lang))
+    small = st.styles().cell_compact
     rows: list[list[object]] = [head_cells(head)]
     for theme_id in ids:
         row: list[object] = [
-            cell(ctx.theme_number[theme_id]),
-            cell(ctx.theme_title(theme_id)),
-            cell(ctx.pct(ctx.results.themes[theme_id].score)),
+            cell(ctx.theme_number[theme_id], small),
+            cell(ctx.theme_title(theme_id), small),
+            cell(ctx.pct(ctx.results.themes[theme_id].score), small),
         ]
-        if previous is not None:
-            before = previous.themes.get(theme_id)
-            row.append(cell(ctx.pct(before.score if before else None)))
         rows.append(row)
-    number_w, score_w = 9 * mm, 17 * mm
+    number_w, score_w = column_width(head[:1], 7 * mm), column_width(head[2:], 15 * mm)
     if len(ids) < 3:
         widths = [number_w, st.FRAME_WIDTH - number_w - score_w * (len(head) - 2)]
         widths += [score_w] * (len(head) - 2)
         return [table(rows, widths), Spacer(1, 6)]
-    radar_w = 78 * mm
+    radar_w = 56 * mm
     table_w = st.FRAME_WIDTH - radar_w - 4 * mm
     widths = [number_w, table_w - number_w - score_w * (len(head) - 2)]
     widths += [score_w] * (len(head) - 2)
@@ -223,10 +233,11 @@ def _themes_overview(ctx: ReportContext) -> list[Flowable]:
         )
     )
     radar = radar_chart(
-        [ctx.theme_number[i] for i in ids], strands, ctx.pct, width=radar_w, height=radar_w + 16
+        [ctx.theme_number[i] for i in ids], strands, ctx.pct, width=radar_w, legend=False
     )
+    tight = [("TOPPADDING", (0, 1), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 1.5)]
     side = Table(
-        [[radar, table(rows, widths)]],
+        [[radar, table(rows, widths, extra=tight)]],
         colWidths=[radar_w + 4 * mm, table_w],
         hAlign="LEFT",
         style=[
@@ -235,16 +246,16 @@ def _themes_overview(ctx: ReportContext) -> list[Flowable]:
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ],
     )
-    return [side, Spacer(1, 4)]
+    return [side, Spacer(1, 2), radar_legend(strands, st.FRAME_WIDTH), Spacer(1, 2)]
 
 
 def _top_priorities(ctx: ReportContext) -> list[Flowable]:
     s = st.styles()
     lang = ctx.lang
-    out: list[Flowable] = [para(t("Top priorities", lang), s.h2)]
+    out: list[Flowable] = [para(t("Top priorities", lang), s.sum_h2)]
     top = ctx.results.priorities[:TOP_PRIORITIES]
     if not top:
-        return [*out, para(t("No question is below the target level.", lang))]
+        return [*out, para(t("No question is below the target level.", lang), s.sum_body)]
     for rank, priority in enumerate(top, start=1):
         question = ctx.questions[priority.question_id]
         number = ctx.question_number[priority.question_id]
@@ -253,27 +264,33 @@ def _top_priorities(ctx: ReportContext) -> list[Flowable]:
             if priority.compliance_gap
             else ""
         )
-        text = f"{bold(f'{rank}. [{number}]')} {esc(ctx.text(question.text))}{marker}"
-        out.append(rich(text, s.body))
         recs = [esc(ctx.text(rec.text)) for rec in priority.recommendations]
         if not recs:
             recs = [esc(t("Raise this item towards the target level.", lang))]
-        out += bullets([f"{esc(t('Recommendation', lang))}: {rec}" for rec in recs])
+        # question and recommendation in one paragraph: on one page, every line counts
+        advice = " ".join(recs)
+        text = (
+            f"{bold(f'{rank}. [{number}]')} {esc(ctx.text(question.text))}{marker} "
+            f"<b>{esc(t('Recommendation', lang))}:</b> {advice}"
+        )
+        out.append(rich(text, s.sum_item))
     return out
 
 
-def gap_lines(ctx: ReportContext, question_ids: list[str]) -> list[str]:
+def gap_lines(ctx: ReportContext, question_ids: list[str], full: set[str]) -> list[str]:
+    """One line per compliance gap: number, question text (for ids in ``full``), law, mean."""
     lines = []
     for qid in question_ids:
         question = ctx.questions[qid]
         result = ctx.results.questions[qid]
-        law = ""
+        parts = [bold(ctx.question_number[qid])]
+        if qid in full:
+            parts.append(esc(ctx.text(question.text)))
         if question.legal is not None:
-            law = f" — {esc(ctx.text(question.legal.law))}, {esc(question.legal.article)}"
+            law = f"{ctx.text(question.legal.law)}, {question.legal.article}"
+            parts.append(f"— {esc(law)}" if qid in full else esc(law))
         mean = esc(t("mean level {value}", ctx.lang, value=ctx.num(result.mean_level)))
-        lines.append(
-            f"{bold(ctx.question_number[qid])} {esc(ctx.text(question.text))}{law} ({mean})"
-        )
+        lines.append(" ".join(parts) + f" ({mean})")
     return lines
 
 
@@ -283,41 +300,55 @@ def _compliance_gaps(ctx: ReportContext) -> list[Flowable]:
     gaps = ctx.results.compliance_gaps
     title = rich(bold(t("Compliance gaps", lang)), s.box_title)
     if not gaps:
-        note = para(t("No compliance gaps: every legal requirement is at level 2 or above.", lang))
+        note = para(
+            t("No compliance gaps: every legal requirement is at level 2 or above.", lang),
+            s.sum_body,
+        )
         return [Spacer(1, 4), box([title, note], st.BETTER, st.GOOD_FILL), Spacer(1, 4)]
-    intro = para(t("Legal requirements below level 2. These need attention first.", lang))
-    items = bullets(gap_lines(ctx, gaps))
-    return [Spacer(1, 4), box([title, intro, *items], st.GAP, st.GAP_FILL), Spacer(1, 4)]
+    intro = para(
+        t("Legal requirements below level 2. These need attention first.", lang), s.sum_body
+    )
+    # the question text only where the priorities above do not already show it, and not at
+    # all for many gaps: the summary should stay on one page
+    shown = {p.question_id for p in ctx.results.priorities[:TOP_PRIORITIES]}
+    full = {qid for qid in gaps if qid not in shown} if len(gaps) <= SUMMARY_FULL_ITEMS else set()
+    items = bullets(gap_lines(ctx, gaps, full), s.sum_bullet)
+    # a short box moves to the next page whole rather than leave its title behind
+    framed = KeepTogether([box([title, intro, *items], st.GAP, st.GAP_FILL)])
+    return [Spacer(1, 4), framed, Spacer(1, 4)]
 
 
 def _knowledge_gaps(ctx: ReportContext) -> list[Flowable]:
+    """One labelled paragraph of question numbers; the theme sections give the texts."""
     s = st.styles()
     lang = ctx.lang
     gaps = ctx.results.knowledge_gaps
-    out: list[Flowable] = [para(t("Knowledge gaps", lang), s.h2)]
+    label = bold(t("Knowledge gaps", lang) + ":")
     if not gaps:
-        return [*out, para(t("No question was answered “Don't know”.", lang))]
-    out.append(para(t("Questions answered “Don't know” by at least one respondent:", lang)))
-    dont_know = esc(t("Don't know", lang))
-    lines = []
-    for qid in gaps:
-        count = ctx.results.questions[qid].n_unknown
-        text = ctx.text(ctx.questions[qid].text)
-        lines.append(f"{bold(ctx.question_number[qid])} {esc(text)} ({dont_know}: {count})")
-    return out + bullets(lines)
+        none = t("No question was answered “Don't know”.", lang)
+        return [rich(f"{label} {esc(none)}", s.sum_item)]
+    numbers = " · ".join(
+        f"{bold(ctx.question_number[qid])} ({ctx.results.questions[qid].n_unknown})" for qid in gaps
+    )
+    note = t(
+        "questions answered “Don't know” (the number of such answers in brackets); the theme "
+        "sections give their texts.",
+        lang,
+    )
+    return [rich(f"{label} {numbers} — {esc(note)}", s.sum_item)]
 
 
 def _strengths(ctx: ReportContext) -> list[Flowable]:
+    """One labelled paragraph: with many strong themes a list would push the summary over a page."""
     s = st.styles()
     lang = ctx.lang
-    out: list[Flowable] = [para(t("Strengths", lang), s.h2)]
+    label = bold(t("Strengths", lang) + ":")
     if not ctx.results.strengths:
-        return [
-            *out,
-            para(t("No theme reached {threshold}.", lang, threshold=ctx.pct(STRENGTH_SCORE))),
-        ]
-    lines = [
-        f"{bold(ctx.theme_title(tid))}: {esc(ctx.pct(ctx.results.themes[tid].score))}"
+        threshold = ctx.pct(STRENGTH_SCORE)
+        none = t("No theme reached {threshold}.", lang, threshold=threshold)
+        return [rich(f"{label} {esc(none)}", s.sum_item)]
+    items = [
+        f"{esc(ctx.theme_title(tid))} ({esc(ctx.pct(ctx.results.themes[tid].score))})"
         for tid in ctx.results.strengths
     ]
-    return out + bullets(lines)
+    return [rich(f"{label} {' · '.join(items)}", s.sum_item)]

@@ -166,6 +166,23 @@ class Styles:
             "comment", fontSize=8.5, leading=11, leftIndent=14, textColor=MUTED, spaceAfter=2
         )
         self.bullet = _style("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2)
+        # the summary page packs more into one page: a step smaller
+        self.sum_body = _style("sum_body", fontSize=8.5, leading=10.8, spaceAfter=1.5)
+        self.sum_bullet = _style(
+            "sum_bullet", fontSize=8.5, leading=10.8, leftIndent=12, bulletIndent=2, spaceAfter=1
+        )
+        self.sum_h2 = _style(
+            "sum_h2",
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=13,
+            spaceBefore=5,
+            spaceAfter=2,
+            keepWithNext=1,
+        )
+        self.sum_item = _style("sum_item", fontSize=8.5, leading=10.8, spaceAfter=2.5)
+        self.cell_compact = _style("cell_compact", fontSize=8, leading=9.5)
+        self.tick = _style("tick", fontSize=12, leading=12)
         self.box_title = _style("box_title", fontName=FONT_BOLD, fontSize=10, leading=13)
 
 

@@ -16,6 +16,7 @@ from ethics_tool.report.layout import (
     bold,
     bullets,
     cell,
+    column_width,
     head_cells,
     heading,
     para,
@@ -133,7 +134,7 @@ def _questions_table(ctx: ReportContext, theme: Theme) -> list[Flowable]:
                 cell(ctx.pct(result.score)),
             ]
         )
-    number_w, score_w, answer_w = 10 * mm, 17 * mm, 55 * mm
+    number_w, score_w, answer_w = 10 * mm, column_width([t("Score", lang)], 16 * mm), 55 * mm
     widths = [number_w, st.FRAME_WIDTH - number_w - score_w - answer_w, answer_w, score_w]
     return [table(rows, widths), Spacer(1, 6)]
 
@@ -246,7 +247,13 @@ def _recommendations(ctx: ReportContext, theme: Theme) -> list[Flowable]:
         if priority.theme_id != theme.id:
             continue
         number = bold(ctx.question_number[priority.question_id])
-        lines += [f"{number} {esc(ctx.text(rec.text))}" for rec in priority.recommendations]
+        texts = [ctx.text(rec.text) for rec in priority.recommendations] or [
+            t("Raise this item towards the target level.", lang)
+        ]
+        lines += [f"{number} {esc(text)}" for text in texts]
     if not lines:
-        return [*out, para(t("No recommendations for this theme at the levels reached.", lang))]
+        return [
+            *out,
+            para(t("Every question of this theme is at or above the target level.", lang)),
+        ]
     return out + bullets(lines)

@@ -17,6 +17,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ethics_tool.i18n import t
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -93,11 +95,17 @@ def _migrate(engine: Engine, path: Path | None) -> Path | None:
         return None
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
         raise StorageError(
-            f"{path}: the database was created by a newer version of this program "
-            f"(schema {current}); please update the program"
+            t(
+                "{path}: the database was created by a newer version of this program "
+                "(schema {schema}); please update the program",
+                path=path,
+                schema=current,
+            )
         )
     if current is None and has_tables:
-        raise StorageError(f"{path}: this file is not an ethics self-assessment database")
+        raise StorageError(
+            t("{path}: this file is not an ethics self-assessment database", path=path)
+        )
     backup = _backup(path, current) if path is not None and current is not None else None
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -118,10 +126,14 @@ def open_database(path: Path | str) -> Database:
             file_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StorageError(
-                f"cannot create the folder {file_path.parent}: {exc.strerror}"
+                t(
+                    "cannot create the folder {folder}: {reason}",
+                    folder=file_path.parent,
+                    reason=exc.strerror,
+                )
             ) from None
         if file_path.exists() and file_path.is_dir():
-            raise StorageError(f"{file_path} is a folder, not a database file")
+            raise StorageError(t("{path} is a folder, not a database file", path=file_path))
         url = f"sqlite:///{file_path}"
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
@@ -134,7 +146,9 @@ def open_database(path: Path | str) -> Database:
     except (OperationalError, DatabaseError) as exc:
         engine.dispose()
         reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
-        raise StorageError(f"cannot open database {file_path or url}: {reason}") from None
+        raise StorageError(
+            t("cannot open database {path}: {reason}", path=file_path or url, reason=reason)
+        ) from None
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Database(engine=engine, sessions=sessions, path=file_path, backup=backup)
 

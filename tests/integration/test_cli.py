@@ -16,7 +16,7 @@ ROOT = Path(__file__).parents[2]
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
+    code = main(["--lang", "en", *args])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -183,7 +183,7 @@ def test_no_traceback_for_a_bad_database(tmp_path: Path) -> None:
     folder = tmp_path / "a-folder.sqlite3"
     folder.mkdir()
     result = subprocess.run(
-        [sys.executable, "-m", "ethics_tool", "list", "--db", str(folder)],
+        [sys.executable, "-m", "ethics_tool", "--lang", "en", "list", "--db", str(folder)],
         capture_output=True,
         text=True,
         check=False,
@@ -191,3 +191,24 @@ def test_no_traceback_for_a_bad_database(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.strip() == f"ethics-tool: error: {folder} is a folder, not a database file"
+
+
+def test_messages_are_latvian_by_default(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ethics_tool",
+            "export",
+            "7",
+            "-o",
+            str(tmp_path / "e.json"),
+            "--db",
+            str(tmp_path / "x.sqlite3"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == "ethics-tool: error: nav novērtējuma ar ID 7"

@@ -6,9 +6,16 @@ from datetime import date
 
 import pytest
 
+from ethics_tool import i18n
 from ethics_tool.domain.answers import AnswerValue, Mode, Role
 from ethics_tool.domain.assessment import ActionData, ActionStatus, Status
 from ethics_tool.services import NewRespondent, NotFoundError, ServiceError, Services
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    """These tests assert the English source messages."""
+    i18n.set_language("en")
 
 
 def new(services: Services, **kwargs: object) -> int:
@@ -24,7 +31,7 @@ def new(services: Services, **kwargs: object) -> int:
 def test_empty_municipality_is_refused(services: Services) -> None:
     with pytest.raises(ServiceError, match="municipality"):
         new(services, municipality="   ")
-    with pytest.raises(NotFoundError, match="unknown questionnaire 'nope'"):
+    with pytest.raises(NotFoundError, match="unknown questionnaire “nope”"):
         new(services, form_id="nope")
 
 

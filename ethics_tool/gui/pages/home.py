@@ -65,8 +65,9 @@ class AssessmentFilter(QSortFilterProxyModel):
         self._cache: dict[int, str] = {}
 
     def set_search(self, text: str) -> None:
+        self.beginFilterChange()
         self._words = fold(text).split()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def clear_cache(self) -> None:
         self._cache.clear()
@@ -211,7 +212,11 @@ class HomePage(QWidget):
 
     # -- construction -----------------------------------------------------------------------
     def _make_actions(self) -> None:
-        def action(name: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
+        def action(
+            name: str,
+            slot: object,
+            shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        ) -> QAction:
             act = QAction(self)
             act.setObjectName(name)
             act.triggered.connect(slot)
@@ -292,6 +297,8 @@ class HomePage(QWidget):
         self.empty.setVisible(not rows)
         if keep is not None:
             self.select(keep)
+        if self.selected_id() is None and self.proxy.rowCount():
+            self.table.selectRow(0)  # something is always ready to open
         self._update_count()
         self._update_actions()
 

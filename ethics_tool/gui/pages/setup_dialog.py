@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -142,6 +143,7 @@ class NewAssessmentDialog(QDialog):
         self.municipality.setObjectName("municipalityField")
         self.municipality.setEditable(True)
         self.municipality.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.municipality.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         names = list(municipalities())
         self.municipality.addItems(names)
         self.municipality.setCurrentIndex(-1)
@@ -226,7 +228,7 @@ class NewAssessmentDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         self.form_layout = QFormLayout()
-        self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.labels = [QLabel() for _ in range(6)]
         municipality_cell = QVBoxLayout()
         municipality_cell.addWidget(self.municipality)
@@ -235,19 +237,12 @@ class NewAssessmentDialog(QDialog):
         form_cell.addWidget(self.form)
         form_cell.addWidget(self.form_description)
         form_cell.addWidget(self.form_error)
-        for label, field in zip(
-            self.labels,
-            (
-                municipality_cell,
-                self.unit_type,
-                self.unit_name,
-                form_cell,
-                self.date,
-                self.prepared_by,
-            ),
-            strict=True,
-        ):
-            self.form_layout.addRow(label, field)
+        self.form_layout.addRow(self.labels[0], municipality_cell)
+        self.form_layout.addRow(self.labels[1], self.unit_type)
+        self.form_layout.addRow(self.labels[2], self.unit_name)
+        self.form_layout.addRow(self.labels[3], form_cell)
+        self.form_layout.addRow(self.labels[4], self.date)
+        self.form_layout.addRow(self.labels[5], self.prepared_by)
         self.labels[0].setBuddy(self.municipality)
         self.labels[1].setBuddy(self.unit_type)
         self.labels[2].setBuddy(self.unit_name)
@@ -291,9 +286,9 @@ class NewAssessmentDialog(QDialog):
             strict=True,
         ):
             label.setText(text)
-        self.municipality.lineEdit().setPlaceholderText(
-            t("Start typing, e.g. Ķekavas novads (any name is accepted)")
-        )
+        editor = self.municipality.lineEdit()
+        if editor is not None:
+            editor.setPlaceholderText(t("Start typing, e.g. Ķekavas novads (any name is accepted)"))
         self.municipality.setAccessibleName(t("Municipality"))
         self.unit_type.setAccessibleName(t("Unit type"))
         self.unit_name.setPlaceholderText(t("e.g. Finance Committee (optional)"))
@@ -399,9 +394,8 @@ class NewAssessmentDialog(QDialog):
         self.respondent_error.setVisible(bool(problem))
         if problem:
             ok = False
-        if not ok:
-            if not municipality:
-                self.municipality.setFocus()
+        if not municipality:
+            self.municipality.setFocus()
         return ok
 
     def accept(self) -> None:

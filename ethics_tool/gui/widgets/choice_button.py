@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QEnterEvent, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class ChoiceButton(QAbstractButton):
@@ -35,6 +42,7 @@ class ChoiceButton(QAbstractButton):
         text.setSpacing(2)
         text.addWidget(self.title_label)
         text.addWidget(self.description_label)
+        text.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 8, 12, 8)
         layout.setSpacing(10)
@@ -74,9 +82,7 @@ class ChoiceButton(QAbstractButton):
 
     # -- painting --------------------------------------------------------------------------------
     def _update_colours(self) -> None:
-        role = (
-            QPalette.ColorRole.HighlightedText if self.isChecked() else QPalette.ColorRole.Text
-        )
+        role = QPalette.ColorRole.HighlightedText if self.isChecked() else QPalette.ColorRole.Text
         for label in (self.key_label, self.title_label, self.description_label):
             label.setForegroundRole(role)
         self.update()

@@ -37,6 +37,8 @@ class QuestionCard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("questionCard")
+        # The card keeps the keyboard focus between questions (its choice buttons are rebuilt).
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.question: Question | None = None
         self.form: Questionnaire | None = None
         self.theme: Theme | None = None
@@ -57,7 +59,7 @@ class QuestionCard(QWidget):
         self.legal_label.setObjectName("legalLabel")
         self.legal_label.setWordWrap(True)
         self.legal_label.setStyleSheet(
-            "QLabel { background: #e8f0fb; color: #123d6b; border-radius: 4px; padding: 4px 8px; }"
+            "QLabel { border: 1px solid palette(highlight); border-radius: 4px; padding: 4px 8px; }"
         )
         self.type_hint = QLabel()
         self.type_hint.setObjectName("typeHint")
@@ -139,7 +141,9 @@ class QuestionCard(QWidget):
 
     # -- showing ----------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.na_button.set_texts("N", t("Not applicable"), t("The question does not apply to this unit."))
+        self.na_button.set_texts(
+            "N", t("Not applicable"), t("The question does not apply to this unit.")
+        )
         self.unknown_button.set_texts(
             "D", t("Don't know"), t("Nobody present knows; listed as a knowledge gap.")
         )
@@ -169,8 +173,11 @@ class QuestionCard(QWidget):
         self.text_label.setText(question.text.get(lang))
         if question.legal is not None:
             self.legal_label.setText(
-                t("Legal requirement: {law}, {article}", law=question.legal.law.get(lang),
-                  article=question.legal.article)
+                t(
+                    "Legal requirement: {law}, {article}",
+                    law=question.legal.law.get(lang),
+                    article=question.legal.article,
+                )
             )
             self.legal_label.show()
         else:
@@ -203,6 +210,8 @@ class QuestionCard(QWidget):
         self._loading = False
 
     def _build_levels(self, form: Questionnaire, question: Question, lang: str) -> None:
+        if any(button.hasFocus() for button in self.level_buttons.values()):
+            self.setFocus()
         for button in self.level_buttons.values():
             self.group.removeButton(button)
             button.setParent(None)

@@ -8,10 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from ethics_tool import i18n
 from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, Role
 from ethics_tool.domain.loader import FormCatalog
 from ethics_tool.services import NewRespondent, Services
 from ethics_tool.storage.db import StorageError, open_database
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    """These tests assert the English source messages."""
+    i18n.set_language("en")
 
 
 def test_answers_survive_dispose_and_reopen(db_path: Path, catalog: FormCatalog) -> None:

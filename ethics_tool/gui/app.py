@@ -1,0 +1,188 @@
+"""Start the GUI: QApplication, fonts, translations, logging, the error dialog, the database.
+
+The main window is shown before the core (SQLAlchemy, Alembic, pydantic) is imported, and ReportLab
+is imported only when a PDF is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLockFile, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from ethics_tool import APP_NAME, __version__, i18n
+from ethics_tool.gui.appearance import install_qt_translator, register_fonts
+from ethics_tool.gui.main_window import MainWindow
+from ethics_tool.gui.settings import APPLICATION, ORGANIZATION, AppSettings
+from ethics_tool.i18n import t
+from ethics_tool.paths import default_db_path, user_log_dir
+
+if TYPE_CHECKING:
+    from ethics_tool.services import Services
+
+log = logging.getLogger("ethics_tool")
+_showing_error = False
+_log_handler: logging.Handler | None = None
+
+
+def setup_logging(folder: Path | None = None) -> Path | None:
+    """Log to a rotating file in the user's log folder (stderr if it cannot be created)."""
+    global _log_handler
+    if _log_handler is not None:  # once per process (run() may be called again by tests)
+        name = getattr(_log_handler, "baseFilename", None)
+        return Path(name) if name else None
+    folder = folder or user_log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{APP_NAME}.log"
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        path = None
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    _log_handler = handler
+    root.setLevel(logging.INFO)
+    return path
+
+
+def show_error_dialog(text: str, parent: QWidget | None = None) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(t("Unexpected error"))
+    box.setText(
+        t(
+            "Something went wrong. Your answers saved so far are safe. Please send the details "
+            "below to whoever supports the program."
+        )
+    )
+    box.setInformativeText(
+        t("The details are also written to the log in {folder}.", folder=str(user_log_dir()))
+    )
+    box.setDetailedText(text)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
+
+
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Log an unhandled exception and show it in a dialog whose text can be copied."""
+    global _showing_error
+    text = "".join(traceback.format_exception(exc_type, exc, tb))
+    log.error("unhandled exception (version %s)\n%s", __version__, text)
+    if issubclass(exc_type, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    if _showing_error or QApplication.instance() is None:
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    _showing_error = True
+    try:
+        show_error_dialog(text, QApplication.activeWindow())
+    finally:
+        _showing_error = False
+
+
+def _as_app_settings(settings: QSettings | AppSettings | None) -> AppSettings:
+    if isinstance(settings, AppSettings):
+        return settings
+    return AppSettings(settings)
+
+
+def create_main_window(
+    services: Services, settings: QSettings | AppSettings | None = None
+) -> MainWindow:
+    """A main window over ``services`` (used by :func:`run` and by tests)."""
+    window = MainWindow(_as_app_settings(settings), db_path=services.db.path)
+    window.attach(services)
+    return window
+
+
+def _lock(db_path: Path) -> QLockFile | str | None:
+    """A lock beside the database file; a message instead when another window holds it."""
+    lock = QLockFile(str(db_path.with_name(db_path.name + ".lock")))
+    lock.setStaleLockTime(0)
+    if lock.tryLock(200):
+        return lock
+    if lock.error() == QLockFile.LockError.LockFailedError:
+        return t(
+            "The assessments are already open in another window of this program. "
+            "Switch to that window, or close it and start again."
+        )
+    return None  # no permission to create a lock: go on; SQLite's own locking still protects
+
+
+def run(db_path: Path | None = None, lang: str | None = None) -> int:
+    """Start the GUI and return the exit code."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    setup_logging()
+    sys.excepthook = excepthook
+    register_fonts()
+
+    settings = AppSettings()
+    language = lang or settings.language or i18n.DEFAULT_LANGUAGE
+    if language not in i18n.LANGUAGES:
+        language = i18n.DEFAULT_LANGUAGE
+    i18n.set_language(language)
+    install_qt_translator(app, language)
+    app.setApplicationDisplayName(t("Ethics self-assessment"))
+
+    path = db_path or default_db_path()
+    is_url = "://" in str(path)
+    lock: QLockFile | None = None
+    if not is_url:
+        Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        held = _lock(Path(path).expanduser())
+        if isinstance(held, str):
+            QMessageBox.warning(None, t("Ethics self-assessment"), held)
+            return 1
+        lock = held
+
+    window = MainWindow(settings, db_path=None if is_url else Path(path).expanduser())
+    window.restore_appearance()
+    window.show()
+    app.processEvents()
+
+    from ethics_tool.domain.loader import load_catalog
+    from ethics_tool.paths import forms_dirs
+    from ethics_tool.services import Services
+    from ethics_tool.storage.db import StorageError, open_database
+
+    try:
+        db = open_database(path)
+    except StorageError as exc:
+        log.error("cannot open the database: %s", exc)
+        QMessageBox.critical(
+            window,
+            t("The database cannot be opened"),
+            t("The assessments could not be opened.") + "\n\n" + str(exc),
+        )
+        window.close()
+        if lock is not None:
+            lock.unlock()
+        return 1
+    if db.backup is not None:
+        log.info("database migrated; backup at %s", db.backup)
+    services = Services(db, load_catalog(forms_dirs()))
+    window.attach(services)
+    log.info("started version %s with %s", __version__, path)
+    try:
+        return app.exec()
+    finally:
+        db.dispose()
+        if lock is not None:
+            lock.unlock()

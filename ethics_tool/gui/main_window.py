@@ -1,0 +1,425 @@
+"""The main window: a stack of pages, menus, a page toolbar and the autosave state in the status bar.
+
+The window is built in two steps so it can be shown before the heavy core modules are imported:
+``MainWindow(settings)`` draws the frame at once, :meth:`MainWindow.attach` adds the pages when the
+database is open.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from ethics_tool import i18n
+from ethics_tool.gui.appearance import apply_appearance, install_qt_translator
+from ethics_tool.gui.dialogs import Dialogs
+from ethics_tool.gui.settings import AppSettings
+from ethics_tool.i18n import t
+from ethics_tool.paths import resource
+
+if TYPE_CHECKING:
+    from ethics_tool.gui.pages.about import AboutPage
+    from ethics_tool.gui.pages.compare import ComparePage
+    from ethics_tool.gui.pages.home import HomePage
+    from ethics_tool.gui.pages.questionnaire import QuestionnairePage
+    from ethics_tool.gui.pages.results import ResultsPage
+    from ethics_tool.gui.pages.settings_page import SettingsPage
+    from ethics_tool.services import Services
+
+PAGES = ("home", "questionnaire", "results", "compare", "settings", "about")
+NEEDS_ASSESSMENT = {"questionnaire", "results", "compare"}
+
+
+def icon(name: str) -> QIcon:
+    path = resource("icons", f"{name}.svg")
+    return QIcon(str(path)) if path.is_file() else QIcon()
+
+
+class MainWindow(QMainWindow):
+    home: HomePage
+    questionnaire: QuestionnairePage
+    results: ResultsPage
+    compare: ComparePage
+    settings_page: SettingsPage
+    about: AboutPage
+
+    def __init__(self, settings: AppSettings, db_path: Path | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(icon("app"))
+        self.settings = settings
+        self.db_path = db_path
+        self.services: Services | None = None
+        self.current_id: int | None = None
+        self.dialogs = Dialogs(self)
+        self.pages: dict[str, QWidget] = {}
+        self._questionnaire_id: int | None = None
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pageStack")
+        self.loading = QLabel()
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        self.setCentralWidget(self.stack)
+
+        self.autosave_label = QLabel()
+        self.autosave_label.setObjectName("autosaveLabel")
+        self.statusBar().addPermanentWidget(self.autosave_label)
+        self._saved_at: str | None = None
+
+        self._make_actions()
+        self._make_toolbar()
+        self._listener = self._on_language
+        i18n.on_language_changed(self._listener)
+        self.retranslate()
+        geometry = settings.geometry
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1240, 820)
+
+    # -- frame ------------------------------------------------------------------------------------
+    def _make_actions(self) -> None:
+        self.page_group = QActionGroup(self)
+        self.page_group.setExclusive(True)
+        self.page_actions: dict[str, QAction] = {}
+        for number, name in enumerate(PAGES, start=1):
+            action = QAction(icon(name), "", self)
+            action.setObjectName(f"actionPage_{name}")
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, n=name: self.show_page(n))
+            self.page_group.addAction(action)
+            self.page_actions[name] = action
+        self.page_actions["about"].setShortcut(QKeySequence.StandardKey.HelpContents)
+
+        self.action_export_pdf = QAction(self)
+        self.action_export_pdf.setObjectName("actionExportPdf")
+        self.action_export_pdf.setShortcut(QKeySequence("Ctrl+P"))
+        self.action_export_pdf.triggered.connect(self.export_pdf)
+        self.action_export_json = QAction(self)
+        self.action_export_json.setObjectName("actionExportJson")
+        self.action_export_json.triggered.connect(self.export_json)
+        self.action_quit = QAction(self)
+        self.action_quit.setObjectName("actionQuit")
+        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.action_quit.triggered.connect(self.close)
+        self.action_full_screen = QAction(self)
+        self.action_full_screen.setObjectName("actionFullScreen")
+        self.action_full_screen.setCheckable(True)
+        self.action_full_screen.setShortcut(QKeySequence("F11"))
+        self.action_full_screen.toggled.connect(self._toggle_full_screen)
+        self.action_presentation = QAction(self)
+        self.action_presentation.setObjectName("actionPresentation")
+        self.action_presentation.setCheckable(True)
+        self.action_presentation.setShortcut(QKeySequence("F5"))
+        self.action_presentation.toggled.connect(self._toggle_presentation)
+        for action in (
+            self.action_export_pdf,
+            self.action_export_json,
+            self.action_full_screen,
+            self.action_presentation,
+            self.action_quit,
+        ):
+            self.addAction(action)
+
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+        self.view_menu.addActions([self.page_actions[n] for n in PAGES if n != "about"])
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.action_presentation)
+        self.view_menu.addAction(self.action_full_screen)
+        self.help_menu.addAction(self.page_actions["about"])
+
+    def _make_toolbar(self) -> None:
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("pageToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name in PAGES:
+            self.toolbar.addAction(self.page_actions[name])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(t("Ethics self-assessment"))
+        self.loading.setText(t("Opening the database…"))
+        names = {
+            "home": (t("Home"), t("The list of assessments")),
+            "questionnaire": (t("Questions"), t("Answer the questions of the open assessment")),
+            "results": (t("Results"), t("Results, priorities and action plan")),
+            "compare": (t("Compare"), t("Compare two rounds of the same unit")),
+            "settings": (t("Settings"), t("Language, presentation mode, data location")),
+            "about": (t("Help"), t("How to use the program, licences, version")),
+        }
+        for name, (text, tip) in names.items():
+            action = self.page_actions[name]
+            action.setText(text)
+            action.setToolTip(f"{tip} ({action.shortcut().toString()})")
+            action.setStatusTip(tip)
+        self.file_menu.setTitle(t("&File"))
+        self.view_menu.setTitle(t("&View"))
+        self.help_menu.setTitle(t("&Help"))
+        self.action_export_pdf.setText(t("Export &PDF…"))
+        self.action_export_json.setText(t("Export &JSON…"))
+        self.action_quit.setText(t("&Quit"))
+        self.action_full_screen.setText(t("&Full screen"))
+        self.action_presentation.setText(t("&Presentation mode"))
+        self.action_presentation.setToolTip(t("Large text and full screen for a seminar (F5)"))
+        self.toolbar.setWindowTitle(t("Pages"))
+        self._show_saved_state()
+        for page in self.pages.values():
+            retranslate = getattr(page, "retranslate", None)
+            if callable(retranslate):
+                retranslate()
+
+    def _rebuild_file_menu(self) -> None:
+        self.file_menu.clear()
+        if self.services is not None:
+            self.file_menu.addAction(self.home.action_new)
+            self.file_menu.addAction(self.home.action_import)
+        self.file_menu.addAction(self.action_export_pdf)
+        self.file_menu.addAction(self.action_export_json)
+        if self.services is not None:
+            self.file_menu.addSeparator()
+            self.file_menu.addAction(self.home.action_demo)
+            self.file_menu.addAction(self.home.action_remove_demo)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.action_quit)
+
+    # -- pages --------------------------------------------------------------------------------------
+    def attach(self, services: Services) -> None:
+        """Build the pages over ``services`` (the core is imported here, after the window shows)."""
+        from ethics_tool.gui.pages.about import AboutPage
+        from ethics_tool.gui.pages.compare import ComparePage
+        from ethics_tool.gui.pages.home import HomePage
+        from ethics_tool.gui.pages.questionnaire import QuestionnairePage
+        from ethics_tool.gui.pages.results import ResultsPage
+        from ethics_tool.gui.pages.settings_page import SettingsPage
+        from ethics_tool.paths import user_data_dir, user_log_dir
+
+        self.services = services
+        if self.db_path is None:
+            self.db_path = services.db.path
+        self.home = HomePage(services, self.dialogs, self.settings)
+        self.questionnaire = QuestionnairePage(services, self.dialogs)
+        self.results = ResultsPage(services, self.dialogs, self.settings)
+        self.compare = ComparePage(services)
+        self.settings_page = SettingsPage(self.db_path, user_log_dir(), user_data_dir() / "forms")
+        self.about = AboutPage(self.db_path)
+        self.pages = {
+            "home": self.home,
+            "questionnaire": self.questionnaire,
+            "results": self.results,
+            "compare": self.compare,
+            "settings": self.settings_page,
+            "about": self.about,
+        }
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        self.stack.removeWidget(self.loading)
+
+        self.home.open_requested.connect(self.open_assessment)
+        self.home.status_message.connect(self.show_message)
+        self.home.changed.connect(self._assessments_changed)
+        self.questionnaire.saved.connect(self._saved)
+        self.questionnaire.results_requested.connect(
+            lambda aid: self.open_assessment(aid, "results")
+        )
+        self.results.status_message.connect(self._saved)
+        self.results.compare_requested.connect(lambda aid: self.open_assessment(aid, "compare"))
+        self.settings_page.language_selected.connect(self.set_language)
+        self.settings_page.appearance_changed.connect(self._appearance_from_page)
+        self.settings_page.set_appearance(
+            self.settings.large_fonts, self.settings.full_screen, self.settings.high_contrast
+        )
+        self._rebuild_file_menu()
+        self.home.set_form_errors([error.first_line for error in services.catalog.errors])
+        self.home.refresh()
+        self._restore_page()
+
+    def _restore_page(self) -> None:
+        page = self.settings.last_page if self.settings.last_page in PAGES else "home"
+        last = self.settings.last_assessment
+        if page in NEEDS_ASSESSMENT:
+            if last is not None and self.home.model.row_of(last) is not None:
+                self.open_assessment(last, page)
+                return
+            page = "home"
+        if last is not None and self.home.model.row_of(last) is not None:
+            self.current_id = last
+            self.home.select(last)
+        self.show_page(page)
+
+    def show_page(self, name: str) -> None:
+        if self.services is None or name not in self.pages:
+            return
+        if name in NEEDS_ASSESSMENT and self.current_id is None:
+            self.show_message(t("Open an assessment on the home page first."))
+            self.page_actions[self._current_page_name()].setChecked(True)
+            return
+        if self.stack.currentWidget() is self.questionnaire:
+            self.questionnaire.leave()
+        if self.current_id is not None:
+            if name == "questionnaire" and self._questionnaire_id != self.current_id:
+                self.questionnaire.show_assessment(self.current_id)
+                self._questionnaire_id = self.current_id
+            elif name == "results":
+                self.results.show_assessment(self.current_id)
+            elif name == "compare":
+                self.compare.show_assessment(self.current_id)
+        if name == "home":
+            self.home.refresh(select_id=self.current_id)
+        self.stack.setCurrentWidget(self.pages[name])
+        self.page_actions[name].setChecked(True)
+        self.settings.last_page = name
+        self._update_actions()
+        self.pages[name].setFocus()
+        if name == "questionnaire":
+            self.questionnaire.card.setFocus()
+
+    def _current_page_name(self) -> str:
+        current = self.stack.currentWidget()
+        for name, page in self.pages.items():
+            if page is current:
+                return name
+        return "home"
+
+    def current_page(self) -> str:
+        return self._current_page_name()
+
+    def open_assessment(self, assessment_id: int, page: str = "questionnaire") -> None:
+        if self.stack.currentWidget() is self.questionnaire:
+            self.questionnaire.leave()
+        self.current_id = assessment_id
+        self._questionnaire_id = None
+        self.settings.last_assessment = assessment_id
+        self.show_page(page)
+
+    def _assessments_changed(self) -> None:
+        if self.current_id is not None and self.home.model.row_of(self.current_id) is None:
+            self.current_id = None
+            self._questionnaire_id = None
+            self.settings.last_assessment = None
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has = self.current_id is not None
+        for name in NEEDS_ASSESSMENT:
+            self.page_actions[name].setEnabled(has)
+        self.action_export_pdf.setEnabled(has)
+        self.action_export_json.setEnabled(has)
+
+    # -- autosave state -----------------------------------------------------------------------------
+    def _saved(self, message: str) -> None:
+        if message == t("Saved"):
+            self._saved_at = time.strftime("%H:%M:%S")
+            self._show_saved_state()
+        else:
+            self.show_message(message)
+
+    def _show_saved_state(self) -> None:
+        if self._saved_at is None:
+            self.autosave_label.setText(t("Changes are saved automatically"))
+        else:
+            self.autosave_label.setText(t("Saved {time}", time=self._saved_at))
+
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
+
+    # -- file actions ---------------------------------------------------------------------------------
+    def export_pdf(self) -> None:
+        if self.current_id is None:
+            return
+        if self.stack.currentWidget() is not self.results:
+            self.show_page("results")
+        self.results.export_pdf()
+
+    def export_json(self) -> None:
+        if self.current_id is None:
+            return
+        if self.stack.currentWidget() is not self.results:
+            self.show_page("results")
+        self.results.export_json()
+
+    # -- language and appearance ----------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        if lang != i18n.current_language():
+            i18n.set_language(lang)  # calls _on_language through the listener
+
+    def _on_language(self, lang: str) -> None:
+        try:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                install_qt_translator(app, lang)
+            self.settings.language = lang
+            self.retranslate()
+        except RuntimeError:  # the window was deleted without closing (tests)
+            i18n.remove_listener(self._listener)
+
+    def _appearance_from_page(self) -> None:
+        page = self.settings_page
+        self.settings.large_fonts = page.large_fonts.isChecked()
+        self.settings.high_contrast = page.high_contrast.isChecked()
+        self.action_full_screen.setChecked(page.full_screen.isChecked())
+        self.apply_appearance()
+
+    def apply_appearance(self) -> None:
+        self.action_presentation.blockSignals(True)
+        self.action_presentation.setChecked(self.settings.large_fonts and self.settings.full_screen)
+        self.action_presentation.blockSignals(False)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_appearance(
+                app,
+                large_fonts=self.settings.large_fonts,
+                high_contrast=self.settings.high_contrast,
+            )
+
+    def _toggle_full_screen(self, on: bool) -> None:
+        self.settings.full_screen = on
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+        self.apply_appearance()
+        if self.services is not None:
+            self.settings_page.set_appearance(
+                self.settings.large_fonts, on, self.settings.high_contrast
+            )
+
+    def _toggle_presentation(self, on: bool) -> None:
+        self.settings.large_fonts = on
+        self.action_full_screen.setChecked(on)
+        self.apply_appearance()
+        if self.services is not None:
+            self.settings_page.set_appearance(on, on, self.settings.high_contrast)
+
+    def restore_appearance(self) -> None:
+        """Apply the remembered presentation settings (at start-up)."""
+        self.apply_appearance()
+        if self.settings.full_screen:
+            self.action_full_screen.setChecked(True)
+
+    # -- closing ----------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.services is not None:
+            self.questionnaire.leave()
+        # A PDF being written finishes first (it is written to a temporary name and renamed).
+        QThreadPool.globalInstance().waitForDone(15000)
+        if not self.isFullScreen():
+            self.settings.geometry = self.saveGeometry()
+        self.settings.sync()
+        i18n.remove_listener(self._listener)
+        super().closeEvent(event)

@@ -1,0 +1,85 @@
+"""Fixtures for the GUI tests: the real main window over a fresh database, scripted dialogs.
+
+``services`` (a fresh SQLite file per test and the built-in forms) comes from ``tests/conftest.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ethics_tool.gui.app import create_main_window
+from ethics_tool.gui.appearance import register_fonts
+from ethics_tool.gui.main_window import MainWindow
+from ethics_tool.services import Services
+
+
+class ScriptedDialogs:
+    """Answers the modal questions the way a test says, and records what was asked."""
+
+    def __init__(self) -> None:
+        self.confirm_answer = True
+        self.save_to: Path | None = None
+        self.open_from: Path | None = None
+        self.asked: list[str] = []
+        self.errors: list[tuple[str, str]] = []
+
+    def confirm(self, title: str, text: str, action: str) -> bool:
+        self.asked.append(text)
+        return self.confirm_answer
+
+    def error(self, title: str, text: str, details: str = "") -> None:
+        self.errors.append((title, text))
+
+    def info(self, title: str, text: str) -> None:
+        self.asked.append(text)
+
+    def save_path(self, title: str, suggested: Path, file_filter: str) -> Path | None:
+        self.asked.append(title)
+        return self.save_to
+
+    def open_path(self, title: str, directory: Path, file_filter: str) -> Path | None:
+        self.asked.append(title)
+        return self.open_from
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fonts(qapp: QApplication) -> None:
+    register_fonts()
+
+
+@pytest.fixture
+def settings_store(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+def open_window(
+    qtbot: QtBot, services: Services, store: QSettings, dialogs: ScriptedDialogs
+) -> MainWindow:
+    window = create_main_window(services, store)
+    window.dialogs = dialogs  # type: ignore[assignment]
+    for page in (window.home, window.questionnaire, window.results):
+        page.dialogs = dialogs  # type: ignore[assignment]
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    # Keyboard shortcuts only work in the active window, as for a user.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, services: Services, settings_store: QSettings, dialogs: ScriptedDialogs
+) -> MainWindow:
+    return open_window(qtbot, services, settings_store, dialogs)
