@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ethics_tool import __version__
-from ethics_tool.domain.answers import AnswerKind, Mode, Role
-from ethics_tool.domain.assessment import ActionStatus, AssessmentData, Status
+from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, Role
+from ethics_tool.domain.assessment import ActionData, ActionStatus, AssessmentData, Status
 from ethics_tool.domain.loader import form_hash, form_to_json
 from ethics_tool.domain.models import Questionnaire
 from ethics_tool.i18n import t
@@ -270,7 +270,8 @@ def import_file(services: Services, path: Path, merge_into: int | None = None) -
     (same UUID) is replaced, never doubled. The whole import is one transaction.
     """
     export = read_export(path)
-    from ethics_tool.storage.models import ActionItem, Answer, Assessment, Respondent
+    from ethics_tool.storage import repository as repo
+    from ethics_tool.storage.models import Assessment, Respondent
 
     snapshot = form_to_json(export.form)
     with services.db.sessions() as session, session.begin():
@@ -319,17 +320,12 @@ def import_file(services: Services, path: Path, merge_into: int | None = None) -
                 is_demo=meta.is_demo,
             )
             session.add(target)
-            for position, action in enumerate(export.actions):
-                target.actions.append(
-                    ActionItem(
-                        question_id=action.question_id,
-                        text=action.text,
-                        responsible=action.responsible,
-                        deadline=action.deadline,
-                        status=action.status.value,
-                        position=position,
-                    )
+            target.actions.extend(
+                repo.action_row(
+                    ActionData(None, a.question_id, a.text, a.responsible, a.deadline, a.status), i
                 )
+                for i, a in enumerate(export.actions)
+            )
         by_uuid = {r.uuid: r for r in target.respondents}
         position = max((r.position for r in target.respondents), default=-1) + 1
         for person in export.respondents:
@@ -350,15 +346,10 @@ def import_file(services: Services, path: Path, merge_into: int | None = None) -
                 uuid=person.uuid, label=person.label, role=person.role.value, position=position
             )
             position += 1
-            for answer in person.answers:
-                respondent.answers.append(
-                    Answer(
-                        question_id=answer.question_id,
-                        kind=answer.kind.value,
-                        value=answer.value if answer.kind is AnswerKind.LEVEL else None,
-                        comment=answer.comment,
-                    )
-                )
+            respondent.answers.extend(
+                repo.answer_row(a.question_id, AnswerValue(a.kind, a.value, a.comment))
+                for a in person.answers
+            )
             target.respondents.append(respondent)
         if merge_into is not None and Mode(target.mode) is Mode.SINGLE:
             individuals = [r for r in target.respondents if r.role != Role.GROUP.value]

@@ -304,27 +304,11 @@ class Services:
                 respondent = Respondent(
                     label=person.label, role=person.role.value, position=position
                 )
-                for qid, answer in answers.answers.items():
-                    respondent.answers.append(
-                        Answer(
-                            question_id=qid,
-                            kind=answer.kind.value,
-                            value=answer.value,
-                            comment=answer.comment,
-                        )
-                    )
-                row.respondents.append(respondent)
-            for action in data.actions:
-                row.actions.append(
-                    ActionItem(
-                        question_id=action.question_id,
-                        text=action.text,
-                        responsible=action.responsible,
-                        deadline=action.deadline,
-                        status=action.status.value,
-                        position=action.position,
-                    )
+                respondent.answers.extend(
+                    repo.answer_row(qid, answer) for qid, answer in answers.answers.items()
                 )
+                row.respondents.append(respondent)
+            row.actions.extend(repo.action_row(a, a.position) for a in data.actions)
             session.add(row)
             session.flush()
             return row.id

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -151,20 +150,3 @@ def open_database(path: Path | str) -> Database:
         ) from None
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Database(engine=engine, sessions=sessions, path=file_path, backup=backup)
-
-
-def copy_database(db: Database, target: Path) -> None:
-    """Copy the live database to ``target`` (for the administrator's archive)."""
-    if db.path is None:
-        raise StorageError("only a database file can be copied")
-    tmp = target.with_name(target.name + ".part")
-    source = sqlite3.connect(db.path)
-    try:
-        dest = sqlite3.connect(tmp)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
-    shutil.move(tmp, target)

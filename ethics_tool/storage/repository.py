@@ -101,3 +101,25 @@ def respondent_counts(session: Session) -> dict[int, tuple[int, int]]:
             individual += count
         out[aid] = (individual, group)
     return out
+
+
+def answer_row(question_id: str, answer: AnswerValue) -> Answer:
+    """A new answer row (the value is kept only for a level answer)."""
+    return Answer(
+        question_id=question_id,
+        kind=answer.kind.value,
+        value=answer.value if answer.kind is AnswerKind.LEVEL else None,
+        comment=answer.comment,
+    )
+
+
+def action_row(action: ActionData, position: int) -> ActionItem:
+    """A new action-plan row."""
+    return ActionItem(
+        question_id=action.question_id,
+        text=action.text,
+        responsible=action.responsible,
+        deadline=action.deadline,
+        status=ActionStatus(action.status).value,
+        position=position,
+    )
