@@ -63,6 +63,7 @@ def _fill(
     rng = random.Random(seed)
     data = services.load(assessment_id)
     for person in data.respondents:
+        answers: dict[str, AnswerValue | None] = {}
         for theme, question in form.iter_questions():
             # Each theme gets its own typical level so that the radar chart has a shape.
             theme_base = min(0.95, max(0.05, base + (zlib.crc32(theme.id.encode()) % 7 - 3) * 0.06))
@@ -71,7 +72,8 @@ def _fill(
                 answer = AnswerValue.level(form.scale.levels[1].value)
             if answer.kind is AnswerKind.UNKNOWN and not form.allows_unknown(question):
                 answer = AnswerValue.level(form.scale.levels[1].value)
-            services.record_answer(person.id, question.id, answer)
+            answers[question.id] = answer
+        services.record_answers(person.id, answers)
 
 
 def create_demo(services: Services) -> int:

@@ -7,9 +7,8 @@ is on disk the moment it is given. Methods take and return plain domain objects,
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import case, delete, func, select
@@ -42,9 +41,15 @@ class NotFoundError(ServiceError):
     pass
 
 
-@lru_cache(maxsize=64)
+# Parsed form snapshots by their hash: a snapshot never changes, so one parse serves every later use.
+_FORMS: dict[str, Questionnaire] = {}
+
+
 def _parse_snapshot(snapshot_hash: str, snapshot: str) -> Questionnaire:
-    return form_from_json(snapshot)
+    form = _FORMS.get(snapshot_hash)
+    if form is None:
+        form = _FORMS[snapshot_hash] = form_from_json(snapshot)
+    return form
 
 
 @dataclasses.dataclass(frozen=True)
@@ -86,7 +91,9 @@ class Services:
 
     @staticmethod
     def _form_of(row: Assessment) -> Questionnaire:
-        return _parse_snapshot(row.form_hash, row.form_snapshot)
+        # The snapshot column is deferred: it is read from the file only on a cache miss.
+        cached = _FORMS.get(row.form_hash)
+        return cached if cached is not None else _parse_snapshot(row.form_hash, row.form_snapshot)
 
     # -- assessments --------------------------------------------------------------------------
     def create_assessment(
@@ -368,38 +375,54 @@ class Services:
         self, respondent_id: int, question_id: str, answer: AnswerValue | None
     ) -> None:
         """Store (or, with ``None``, clear) one answer and commit at once."""
+        self.record_answers(respondent_id, {question_id: answer})
+
+    def record_answers(self, respondent_id: int, answers: Mapping[str, AnswerValue | None]) -> None:
+        """Store or clear several answers of one respondent in one transaction (all or none)."""
         with self._session() as session, session.begin():
             respondent = session.get(Respondent, respondent_id)
             if respondent is None:
                 raise NotFoundError(t("no respondent with ID {id}", id=respondent_id))
             form = self._form_of(respondent.assessment)
-            try:
-                question = form.question(question_id)
-            except KeyError:
-                raise ServiceError(
-                    t(
-                        "question “{question}” is not in questionnaire “{form}”",
-                        question=question_id,
-                        form=form.id,
+            for question_id, answer in answers.items():
+                self._check_question(form, question_id)
+                if answer is not None:
+                    self._check_answer(form, question_id, answer)
+            existing = {
+                row.question_id: row
+                for row in session.scalars(
+                    select(Answer).where(
+                        Answer.respondent_id == respondent_id,
+                        Answer.question_id.in_(list(answers)),
                     )
-                ) from None
-            existing = session.scalar(
-                select(Answer).where(
-                    Answer.respondent_id == respondent_id, Answer.question_id == question_id
                 )
-            )
-            if answer is None:
-                if existing is not None:
-                    session.delete(existing)
-                return
-            self._check_answer(form, question_id, answer)
-            if existing is None:
-                existing = Answer(respondent_id=respondent_id, question_id=question.id)
-                session.add(existing)
-            existing.kind = answer.kind.value
-            existing.value = answer.value if answer.kind is AnswerKind.LEVEL else None
-            existing.comment = answer.comment
+            }
+            for question_id, answer in answers.items():
+                row = existing.get(question_id)
+                if answer is None:
+                    if row is not None:
+                        session.delete(row)
+                    continue
+                if row is None:
+                    row = Answer(respondent_id=respondent_id, question_id=question_id)
+                    session.add(row)
+                row.kind = answer.kind.value
+                row.value = answer.value if answer.kind is AnswerKind.LEVEL else None
+                row.comment = answer.comment
             respondent.assessment.updated_at = func.current_timestamp()
+
+    @staticmethod
+    def _check_question(form: Questionnaire, question_id: str) -> None:
+        try:
+            form.question(question_id)
+        except KeyError:
+            raise ServiceError(
+                t(
+                    "question “{question}” is not in questionnaire “{form}”",
+                    question=question_id,
+                    form=form.id,
+                )
+            ) from None
 
     @staticmethod
     def _check_answer(form: Questionnaire, question_id: str, answer: AnswerValue) -> None:

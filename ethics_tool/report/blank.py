@@ -23,6 +23,7 @@ from ethics_tool.report.markup import esc
 
 BOX = "☐"
 LINE_HEIGHT = 18
+COMMENT_LINES = 3  # ruled lines to write a comment by hand, the label on the first
 THEME_ROOM = 260  # points: a theme heading and its first question
 
 
@@ -34,13 +35,18 @@ def blank_story(form: Questionnaire, lang: str, municipality: str) -> list[Flowa
         out.append(PageBreak() if index == 1 else CondPageBreak(THEME_ROOM))
         if index == 1:
             out.append(OutlineEntry(t("Questions", lang), "questions", 0))
-        out.append(
+        head: list[Flowable] = [
             heading(f"{index}. {theme.title.get(lang)}", f"theme-{index}", 1, style=st.styles().h1)
-        )
+        ]
         if theme.description is not None:
-            out.append(para(theme.description.get(lang)))
-        for qi, question in enumerate(theme.questions, start=1):
-            out.append(question_block(form, question, f"{index}.{qi}", lang))
+            head.append(para(theme.description.get(lang)))
+        blocks = [
+            question_block(form, question, f"{index}.{qi}", lang)
+            for qi, question in enumerate(theme.questions, start=1)
+        ]
+        # the heading never stays alone at the foot of a page: it goes with the first question
+        out.append(KeepTogether(head + blocks[:1]))
+        out += blocks[1:]
     return out
 
 
@@ -148,9 +154,9 @@ def _options(form: Questionnaire, question: Question, lang: str) -> Table:
 def _comment_lines(lang: str) -> Table:
     s = st.styles()
     return Table(
-        [[cell(t("Comment", lang) + ":", s.cell_small)], [""]],
+        [[cell(t("Comment", lang) + ":", s.cell_small)]] + [[""]] * (COMMENT_LINES - 1),
         colWidths=[st.FRAME_WIDTH],
-        rowHeights=[LINE_HEIGHT, LINE_HEIGHT],
+        rowHeights=[LINE_HEIGHT] * COMMENT_LINES,
         hAlign="LEFT",
         style=[
             ("LINEBELOW", (0, 0), (-1, -1), 0.4, st.GRID),

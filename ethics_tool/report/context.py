@@ -9,56 +9,17 @@ from __future__ import annotations
 from datetime import date
 
 from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, RespondentAnswers, Role
-from ethics_tool.domain.assessment import ActionStatus, AssessmentData
+from ethics_tool.domain.assessment import AssessmentData
 from ethics_tool.domain.models import ItemType, Level, Question, Questionnaire, Theme
-from ethics_tool.i18n import format_date, format_number, format_percent, t
+from ethics_tool.i18n import (
+    format_date,
+    format_number,
+    format_percent,
+    role_label,
+    t,
+    unit_type_label,
+)
 from ethics_tool.scoring import Comparison, Results, compare
-
-
-def mode_label(mode: Mode, lang: str) -> str:
-    labels = {
-        Mode.SINGLE: t("One respondent", lang),
-        Mode.INDIVIDUAL: t("Several respondents answering individually", lang),
-        Mode.CONSENSUS: t("Consensus (agreed answers)", lang),
-    }
-    return labels[mode]
-
-
-def role_label(role: Role, lang: str) -> str:
-    labels = {
-        Role.DEPUTY: t("Deputy", lang),
-        Role.CHAIR: t("Council chair", lang),
-        Role.EXECUTIVE: t("Executive director", lang),
-        Role.MANAGER: t("Manager", lang),
-        Role.STAFF: t("Staff member", lang),
-        Role.OTHER: t("Other", lang),
-        Role.GROUP: t("Group (agreed answers)", lang),
-    }
-    return labels[role]
-
-
-def action_status_label(status: ActionStatus, lang: str) -> str:
-    labels = {
-        ActionStatus.NOT_STARTED: t("Not started", lang),
-        ActionStatus.IN_PROGRESS: t("In progress", lang),
-        ActionStatus.DONE: t("Done", lang),
-    }
-    return labels[status]
-
-
-def unit_type_label(unit_type: str, lang: str) -> str:
-    labels = {
-        "dome": t("Council", lang),
-        "komiteja": t("Committee", lang),
-        "komisija": t("Commission", lang),
-        "vadiba": t("Management", lang),
-        "administracija": t("Administration", lang),
-        "parvalde": t("Department", lang),
-        "iestade": t("Municipal institution", lang),
-        "kapitalsabiedriba": t("Municipal company", lang),
-        "cits": t("Other", lang),
-    }
-    return labels.get(unit_type, unit_type)
 
 
 def level_label(form: Questionnaire, question: Question, value: int, lang: str) -> str:
@@ -168,11 +129,16 @@ class ReportContext:
         return self.level_label(question, answer.value if answer.value is not None else 0)
 
     def comments(self, question_id: str) -> list[tuple[str, str]]:
-        """(respondent label, comment) pairs: the scored answers' comments first."""
+        """(source, comment) pairs, the scored answers' comments first.
+
+        The report never attributes an answer to a person: the source is "" for a respondent and
+        names only the group's agreed answer in a consensus workshop.
+        """
         ordered = sorted(self.data.answers, key=lambda r: 0 if r is self._single else 1)
         out: list[tuple[str, str]] = []
         for respondent in ordered:
             answer = respondent.answers.get(question_id)
             if answer is not None and answer.comment.strip():
-                out.append((respondent.label, answer.comment.strip()))
+                source = role_label(Role.GROUP, self.lang) if respondent.is_group else ""
+                out.append((source, answer.comment.strip()))
         return out

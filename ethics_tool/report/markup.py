@@ -20,6 +20,9 @@ LONG_TOKEN = 40  # characters without a break opportunity before we add some
 CHUNK = 20
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# one replacement mark per emoji sequence: 👍🏽 (a base and a skin tone) or 👨‍👩‍👧 (joined by
+# zero-width joiners, perhaps with variation selectors) would otherwise become a row of marks
+_REPLACED_RUN = re.compile("\ufffd(?:[\u200d\ufe0e\ufe0f]*\ufffd)+[\u200d\ufe0e\ufe0f]*")
 _LONG = re.compile(r"[^\s\u200b]{" + str(LONG_TOKEN) + ",}")
 
 
@@ -29,6 +32,13 @@ def clean(text: str) -> str:
     Emoji and other characters missing from DejaVu (or above U+FFFF) would otherwise produce an
     invalid PDF text map; a visible replacement mark keeps the build safe and the PDF valid.
     """
+    # Known limitation, kept on purpose: emoji and every other character above U+FFFF are shown
+    # as U+FFFD (�). DejaVu has no colour emoji, and ReportLab 5 writes a malformed ToUnicode
+    # entry (an odd-length hex string) for astral characters, which PDF readers reject when they
+    # extract or copy text. Only the character itself is replaced (an emoji sequence by a single
+    # mark), so the text around it stays intact and searchable: "Labi 😀 ok" prints as
+    # "Labi � ok". Right-to-left scripts (Hebrew, Arabic) are drawn with DejaVu's glyphs in
+    # logical order (ReportLab has no bidi layout): not typeset perfectly, but never a failure.
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = _CONTROL.sub("", text)
     # lone surrogates cannot be encoded at all
@@ -37,9 +47,10 @@ def clean(text: str) -> str:
     if text.isascii():
         return text
     supported = supported_characters()
-    return "".join(
+    text = "".join(
         ch if ord(ch) < 0x80 or ord(ch) in supported or ch == "\n" else REPLACEMENT for ch in text
     )
+    return _REPLACED_RUN.sub(REPLACEMENT, text) if REPLACEMENT in text else text
 
 
 def _has_surrogate(text: str) -> bool:
@@ -68,6 +79,20 @@ def plain(text: str | None, limit: int | None = None) -> str:
     if not text:
         return ""
     line = " ".join(clean(text).split())
-    if limit is not None and len(line) > limit:
-        line = line[: limit - 1].rstrip() + "…"
-    return line
+    return shorten(line, limit) if limit is not None else line
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line; longer than ``limit`` characters, cut at a word boundary with "…".
+
+    A cut inside a word happens only when the last space is far back (a very long word or URL).
+    The result is still plain text: escape it (:func:`esc`) before it enters a paragraph.
+    """
+    line = " ".join(text.split())
+    if len(line) <= limit:
+        return line
+    cut = line[: max(1, limit - 1)]
+    space = cut.rfind(" ")
+    if space >= limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(' ,;:.–—-("“„') + "…"

@@ -5,14 +5,15 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from ethics_tool.i18n import t
+from ethics_tool.i18n import action_status_label, t
 from ethics_tool.report import styles as st
 from ethics_tool.report.charts import BarSeries, bar_chart
-from ethics_tool.report.context import ReportContext, action_status_label
+from ethics_tool.report.context import ReportContext
 from ethics_tool.report.layout import bold, cell, column_width, head_cells, heading, para, table
 from ethics_tool.scoring import ThemeChange
 
 PLAN_PRIORITIES = 10  # priorities offered as a starting plan when no actions were recorded
+EMPTY_ROWS = 3  # blank rows under them, to fill in by hand
 
 
 def action_plan(ctx: ReportContext) -> list[Flowable]:
@@ -82,6 +83,8 @@ def action_plan(ctx: ReportContext) -> list[Flowable]:
             index += 1
             ref = cell(t("Question {number}", lang, number=number), s.cell_small)
             rows.append([cell(str(index)), [cell(text), ref], "", "", ""])
+    # and a few empty rows for actions the council adds itself
+    rows += [[cell(str(index + extra)), "", "", "", ""] for extra in range(1, EMPTY_ROWS + 1)]
     # taller rows leave room to write by hand on the printout
     return [*out, table(rows, widths, extra=[("BOTTOMPADDING", (0, 1), (-1, -1), 16)])]
 

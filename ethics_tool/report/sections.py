@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
-    KeepTogether,
+    KeepInFrame,
     NextPageTemplate,
     PageBreak,
     Paragraph,
@@ -15,10 +18,10 @@ from reportlab.platypus import (
     Table,
 )
 
-from ethics_tool.i18n import t
+from ethics_tool.i18n import mode_label, t
 from ethics_tool.report import styles as st
 from ethics_tool.report.charts import Strand, StrandKind, radar_chart, radar_legend
-from ethics_tool.report.context import ReportContext, mode_label
+from ethics_tool.report.context import ReportContext
 from ethics_tool.report.layout import (
     bold,
     box,
@@ -31,12 +34,11 @@ from ethics_tool.report.layout import (
     rich,
     table,
 )
-from ethics_tool.report.markup import esc, plain
+from ethics_tool.report.markup import esc, plain, shorten
 from ethics_tool.scoring import STRENGTH_SCORE
 
 TOP_PRIORITIES = 5
 COVER_NAME_LIMIT = 160
-SUMMARY_FULL_ITEMS = 3  # above this many gaps, the summary lists them compactly
 
 
 def cover(ctx: ReportContext, today: date) -> list[Flowable]:
@@ -99,16 +101,105 @@ def cover(ctx: ReportContext, today: date) -> list[Flowable]:
 
 
 def summary(ctx: ReportContext) -> list[Flowable]:
-    """One page: index and band, radar of themes, priorities, gaps, coverage and strengths."""
-    lang = ctx.lang
-    out: list[Flowable] = [heading(t("Summary", lang), "summary", 0)]
+    """Exactly one page: index and band, radar of themes, priorities, gaps, coverage, strengths.
+
+    Lists are capped and long texts shortened (:data:`SUMMARY_FITS`, from generous to terse): the
+    first variant whose height fits the page is used. If even the tersest does not fit (a custom
+    form with very long theme titles, say), the page is scaled down a little rather than let the
+    summary run onto a second page. The theme sections and the action plan give everything in full.
+    """
+    title = heading(t("Summary", ctx.lang), "summary", 0)
+    room = st.FRAME_HEIGHT - _height([title]) - SUMMARY_SLACK
+    return [title, KeepInFrame(st.FRAME_WIDTH, room, _fitted_body(ctx, room), mode="shrink")]
+
+
+def _fitted_body(ctx: ReportContext, room: float) -> list[Flowable]:
+    """The most generous summary body that fits ``room`` points.
+
+    The first variant of :data:`SUMMARY_FITS` that fits is then relaxed one field at a time
+    towards the variant before it (question texts of the gaps first), as long as it still fits:
+    the page is used without jumping a whole step.
+    """
+    chosen: int | None = None
+    body: list[Flowable] = []
+    for index in range(len(SUMMARY_FITS)):
+        body = _summary_body(ctx, SUMMARY_FITS[index])
+        if _height(body) <= room:
+            chosen = index
+            break
+    if chosen is None:
+        return body  # the tersest variant; KeepInFrame scales it to the page
+    if chosen == 0:
+        return body
+    fit, looser = SUMMARY_FITS[chosen], SUMMARY_FITS[chosen - 1]
+    for field in RELAX_ORDER:
+        trial = replace(fit, **{field: getattr(looser, field)})
+        if trial == fit:
+            continue
+        trial_body = _summary_body(ctx, trial)
+        if _height(trial_body) <= room:
+            fit, body = trial, trial_body
+    return body
+
+
+@dataclass(frozen=True)
+class SummaryFit:
+    """How much the summary shows: list lengths and text lengths (characters)."""
+
+    question_chars: int  # a priority's question text
+    advice_chars: int  # a priority's recommendation(s)
+    gap_items: int  # compliance gaps listed
+    gap_text_chars: int  # a compliance gap's question text (0: the number only)
+    law_chars: int  # a compliance gap's law and article
+    unknown_items: int  # knowledge gaps listed
+    title_chars: int  # a theme title in the table and among the strengths
+
+
+SUMMARY_FITS = (
+    SummaryFit(170, 230, 6, 90, 80, 24, 90),
+    SummaryFit(150, 190, 6, 75, 70, 20, 80),
+    SummaryFit(130, 160, 5, 70, 60, 18, 70),
+    SummaryFit(115, 135, 5, 60, 50, 14, 58),
+    SummaryFit(100, 110, 4, 50, 45, 12, 48),
+    SummaryFit(85, 90, 4, 0, 40, 10, 40),
+    SummaryFit(70, 70, 3, 0, 35, 8, 34),
+)
+# the fields relaxed one by one, most useful first
+RELAX_ORDER = (
+    "gap_text_chars",
+    "law_chars",
+    "question_chars",
+    "advice_chars",
+    "gap_items",
+    "unknown_items",
+    "title_chars",
+)
+SUMMARY_SLACK = 6.0  # points kept free: measured and laid-out heights may differ by rounding
+
+
+def _height(flowables: Sequence[Flowable]) -> float:
+    """The height ``flowables`` take in the frame (their spaces before and after included)."""
+    total = 0.0
+    for flowable in flowables:
+        _width, height = flowable.wrap(st.FRAME_WIDTH, st.FRAME_HEIGHT * 10)
+        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def _summary_body(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
+    out: list[Flowable] = []
     out += _headline(ctx)
-    out += _themes_overview(ctx)
-    out += _top_priorities(ctx)
-    out += _compliance_gaps(ctx)
-    out += _knowledge_gaps(ctx)
-    out += _strengths(ctx)
+    out += _themes_overview(ctx, fit)
+    out += _top_priorities(ctx, fit)
+    out += _compliance_gaps(ctx, fit)
+    out += _knowledge_gaps(ctx, fit)
+    out += _strengths(ctx, fit)
     return out
+
+
+def _more(text: str) -> str:
+    """A muted "+ 4 more — see …" line under a capped list (``text`` is plain)."""
+    return f'<font color="#{st.MUTED.hexval()[2:]}">{esc(text)}</font>'
 
 
 def _headline(ctx: ReportContext) -> list[Flowable]:
@@ -184,7 +275,7 @@ def _headline(ctx: ReportContext) -> list[Flowable]:
     return out
 
 
-def _themes_overview(ctx: ReportContext) -> list[Flowable]:
+def _themes_overview(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
     """The radar (three themes or more) beside a table that names the numbered themes."""
     lang = ctx.lang
     previous = ctx.previous[1] if ctx.previous else None
@@ -197,7 +288,7 @@ def _themes_overview(ctx: ReportContext) -> list[Flowable]:
     for theme_id in ids:
         row: list[object] = [
             cell(ctx.theme_number[theme_id], small),
-            cell(ctx.theme_title(theme_id), small),
+            cell(shorten(ctx.theme_title(theme_id), fit.title_chars), small),
             cell(ctx.pct(ctx.results.themes[theme_id].score), small),
         ]
         rows.append(row)
@@ -249,11 +340,12 @@ def _themes_overview(ctx: ReportContext) -> list[Flowable]:
     return [side, Spacer(1, 2), radar_legend(strands, st.FRAME_WIDTH), Spacer(1, 2)]
 
 
-def _top_priorities(ctx: ReportContext) -> list[Flowable]:
+def _top_priorities(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
     s = st.styles()
     lang = ctx.lang
     out: list[Flowable] = [para(t("Top priorities", lang), s.sum_h2)]
-    top = ctx.results.priorities[:TOP_PRIORITIES]
+    priorities = ctx.results.priorities
+    top = priorities[:TOP_PRIORITIES]
     if not top:
         return [*out, para(t("No question is below the target level.", lang), s.sum_body)]
     for rank, priority in enumerate(top, start=1):
@@ -264,37 +356,81 @@ def _top_priorities(ctx: ReportContext) -> list[Flowable]:
             if priority.compliance_gap
             else ""
         )
-        recs = [esc(ctx.text(rec.text)) for rec in priority.recommendations]
+        recs = [ctx.text(rec.text) for rec in priority.recommendations]
         if not recs:
-            recs = [esc(t("Raise this item towards the target level.", lang))]
-        # question and recommendation in one paragraph: on one page, every line counts
-        advice = " ".join(recs)
+            recs = [t("Raise this item towards the target level.", lang)]
+        # question and recommendation in one paragraph, both shortened: on one page, every line
+        # counts; the theme section and the action plan give the full texts
+        advice = esc(shorten(" ".join(recs), fit.advice_chars))
         text = (
-            f"{bold(f'{rank}. [{number}]')} {esc(ctx.text(question.text))}{marker} "
+            f"{bold(f'{rank}. [{number}]')} "
+            f"{esc(shorten(ctx.text(question.text), fit.question_chars))}{marker} "
             f"<b>{esc(t('Recommendation', lang))}:</b> {advice}"
         )
         out.append(rich(text, s.sum_item))
+    rest = len(priorities) - len(top)
+    if rest > 0:
+        more = t(
+            "+ {count} more questions below the target level — see the theme sections and the "
+            "action plan.",
+            lang,
+            count=rest,
+        )
+        out.append(rich(_more(more), s.sum_item))
     return out
 
 
-def gap_lines(ctx: ReportContext, question_ids: list[str], full: set[str]) -> list[str]:
-    """One line per compliance gap: number, question text (for ids in ``full``), law, mean."""
+_CABINET_REGULATION = re.compile(
+    r"(?:Ministru kabineta\b.*?\bnoteikumi Nr\.|Cabinet Regulation No\.)\s*(\d+)"
+)
+_NUMBER = re.compile(r"(?:Nr\.|No\.)\s*(\d+)")
+
+
+def names_law(article: str, law: str) -> bool:
+    """Whether ``article`` already names the law ("MK noteikumi Nr. 630, 11. punkts")."""
+    if law.rstrip("…").lower() in article.lower():
+        return True
+    numbers = _NUMBER.findall(article)
+    return bool(numbers) and bool(set(numbers) & set(_NUMBER.findall(law)))
+
+
+def short_law(text: str, limit: int) -> str:
+    """A law's name for a one-line list: the part before a quoted title if that says enough.
+
+    ``Ministru kabineta … noteikumi Nr. 630 "Noteikumi par …"`` keeps its number and date;
+    ``Likums "Par interešu konflikta novēršanu …"`` keeps (a shortened) title.
+    """
+    cabinet = _CABINET_REGULATION.match(text)
+    if cabinet:  # "Ministru kabineta 2017. gada 17. oktobra noteikumi Nr. 630 …"
+        name = "Cabinet Regulation No." if text.startswith("Cabinet") else "MK noteikumi Nr."
+        return shorten(f"{name} {cabinet.group(1)}", limit)
+    for quote in ("“", "„", '"', "«"):
+        head = text.split(quote, 1)[0].strip()
+        if head != text.strip() and len(head) >= 15:
+            return shorten(head, limit)
+    return shorten(text, limit)
+
+
+def gap_lines(ctx: ReportContext, question_ids: Sequence[str], fit: SummaryFit) -> list[str]:
+    """One line per compliance gap: number, short question text, law and article, mean level."""
     lines = []
     for qid in question_ids:
         question = ctx.questions[qid]
         result = ctx.results.questions[qid]
         parts = [bold(ctx.question_number[qid])]
-        if qid in full:
-            parts.append(esc(ctx.text(question.text)))
+        if fit.gap_text_chars:
+            parts.append(esc(shorten(ctx.text(question.text), fit.gap_text_chars)))
         if question.legal is not None:
-            law = f"{ctx.text(question.legal.law)}, {question.legal.article}"
-            parts.append(f"— {esc(law)}" if qid in full else esc(law))
+            law = short_law(ctx.text(question.legal.law), fit.law_chars)
+            article = shorten(question.legal.article, 40)
+            where = article if names_law(article, law) else f"{law}, {article}"
+            parts.append(f"— {esc(where)}" if fit.gap_text_chars else esc(law))
         mean = esc(t("mean level {value}", ctx.lang, value=ctx.num(result.mean_level)))
         lines.append(" ".join(parts) + f" ({mean})")
     return lines
 
 
-def _compliance_gaps(ctx: ReportContext) -> list[Flowable]:
+def _compliance_gaps(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
     s = st.styles()
     lang = ctx.lang
     gaps = ctx.results.compliance_gaps
@@ -305,20 +441,26 @@ def _compliance_gaps(ctx: ReportContext) -> list[Flowable]:
             s.sum_body,
         )
         return [Spacer(1, 4), box([title, note], st.BETTER, st.GOOD_FILL), Spacer(1, 4)]
-    intro = para(
-        t("Legal requirements below level 2. These need attention first.", lang), s.sum_body
-    )
-    # the question text only where the priorities above do not already show it, and not at
-    # all for many gaps: the summary should stay on one page
-    shown = {p.question_id for p in ctx.results.priorities[:TOP_PRIORITIES]}
-    full = {qid for qid in gaps if qid not in shown} if len(gaps) <= SUMMARY_FULL_ITEMS else set()
-    items = bullets(gap_lines(ctx, gaps, full), s.sum_bullet)
-    # a short box moves to the next page whole rather than leave its title behind
-    framed = KeepTogether([box([title, intro, *items], st.GAP, st.GAP_FILL)])
+    intro = t("Legal requirements below level 2. These need attention first.", lang)
+    if len(gaps) > fit.gap_items:
+        intro += " " + t("The lowest first.", lang)
+    # the lowest mean levels first (then in the order of the form), so that a capped list
+    # keeps the most serious gaps
+    order = {qid: index for index, qid in enumerate(gaps)}
+    ranked = sorted(gaps, key=lambda q: (ctx.results.questions[q].mean_level or 0.0, order[q]))
+    shown = ranked[: fit.gap_items]
+    items = bullets(gap_lines(ctx, shown, fit), s.sum_bullet)
+    rest = len(gaps) - len(shown)
+    if rest > 0:
+        more = t(
+            "+ {count} more — see the theme sections (marked “Compliance gap”).", lang, count=rest
+        )
+        items.append(rich(_more(more), s.sum_bullet))
+    framed = box([title, para(intro, s.sum_body), *items], st.GAP, st.GAP_FILL)
     return [Spacer(1, 4), framed, Spacer(1, 4)]
 
 
-def _knowledge_gaps(ctx: ReportContext) -> list[Flowable]:
+def _knowledge_gaps(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
     """One labelled paragraph of question numbers; the theme sections give the texts."""
     s = st.styles()
     lang = ctx.lang
@@ -327,18 +469,27 @@ def _knowledge_gaps(ctx: ReportContext) -> list[Flowable]:
     if not gaps:
         none = t("No question was answered “Don't know”.", lang)
         return [rich(f"{label} {esc(none)}", s.sum_item)]
+    # the most "Nezinu" answers first, so that a capped list keeps the clearest gaps
+    order = {qid: index for index, qid in enumerate(gaps)}
+    ranked = sorted(gaps, key=lambda q: (-ctx.results.questions[q].n_unknown, order[q]))
+    shown = ranked[: fit.unknown_items]
     numbers = " · ".join(
-        f"{bold(ctx.question_number[qid])} ({ctx.results.questions[qid].n_unknown})" for qid in gaps
+        f"{bold(ctx.question_number[qid])}\u00a0({ctx.results.questions[qid].n_unknown})"
+        for qid in shown
     )
     note = t(
         "questions answered “Don't know” (the number of such answers in brackets); the theme "
         "sections give their texts.",
         lang,
     )
-    return [rich(f"{label} {numbers} — {esc(note)}", s.sum_item)]
+    rest = len(gaps) - len(shown)
+    more = ""
+    if rest > 0:
+        more = " " + esc(t("+ {count} more", lang, count=rest))
+    return [rich(f"{label} {numbers}{more} — {esc(note)}", s.sum_item)]
 
 
-def _strengths(ctx: ReportContext) -> list[Flowable]:
+def _strengths(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
     """One labelled paragraph: with many strong themes a list would push the summary over a page."""
     s = st.styles()
     lang = ctx.lang
@@ -348,7 +499,9 @@ def _strengths(ctx: ReportContext) -> list[Flowable]:
         none = t("No theme reached {threshold}.", lang, threshold=threshold)
         return [rich(f"{label} {esc(none)}", s.sum_item)]
     items = [
-        f"{esc(ctx.theme_title(tid))} ({esc(ctx.pct(ctx.results.themes[tid].score))})"
+        f"{esc(ctx.theme_number[tid])}. "
+        f"{esc(shorten(ctx.theme_title(tid), fit.title_chars))} "
+        f"({esc(ctx.pct(ctx.results.themes[tid].score))})"
         for tid in ctx.results.strengths
     ]
     return [rich(f"{label} {' · '.join(items)}", s.sum_item)]

@@ -31,6 +31,7 @@ MARGIN_X = 18 * mm
 MARGIN_TOP = 20 * mm
 MARGIN_BOTTOM = 18 * mm
 FRAME_WIDTH = PAGE_SIZE[0] - 2 * MARGIN_X
+FRAME_HEIGHT = PAGE_SIZE[1] - MARGIN_TOP - MARGIN_BOTTOM
 
 # Okabe–Ito (Okabe & Ito 2008), the colour-blind-safe qualitative palette.
 BLACK = colors.HexColor("#000000")

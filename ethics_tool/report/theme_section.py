@@ -199,12 +199,11 @@ def _comments(ctx: ReportContext, theme: Theme) -> list[Flowable]:
     """Comments as free paragraphs (never table cells), so that a very long one can split."""
     s = st.styles()
     lang = ctx.lang
-    show_label = len(ctx.data.answers) > 1
     out: list[Flowable] = []
     for question in theme.questions:
         for label, comment in ctx.comments(question.id):
             prefix = bold(ctx.question_number[question.id])
-            if show_label and label.strip():
+            if label:
                 prefix += f" {bold(label)}:"
             out.append(Paragraph(f"{prefix} {esc(comment)}", s.comment))
     if not out:

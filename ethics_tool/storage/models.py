@@ -52,7 +52,8 @@ class Assessment(Base):
     form_id: Mapped[str] = mapped_column(String(64))
     form_version: Mapped[str] = mapped_column(String(20))
     form_hash: Mapped[str] = mapped_column(String(64))
-    form_snapshot: Mapped[str] = mapped_column(Text)
+    # Large (the whole form as JSON): loaded only when accessed.
+    form_snapshot: Mapped[str] = mapped_column(Text, deferred=True)
     mode: Mapped[str] = mapped_column(String(20), default=Mode.SINGLE.value)
     status: Mapped[str] = mapped_column(String(20), default=Status.IN_PROGRESS.value)
     is_demo: Mapped[bool] = mapped_column(default=False)

@@ -211,7 +211,7 @@ def test_consensus_shows_the_agreed_answer(tmp_path: Path, quick_form: Questionn
     level = quick_form.scale.level(4)
     assert level is not None
     assert " ".join(f"4 – {level.label.lv}".split()) in text
-    assert "Vienošanās (kopīgi pieņemtas atbildes)" in text
+    assert "Vienošanās (konsensa) sesija" in text
 
 
 def test_action_plan_with_actions(tmp_path: Path, quick_form: Questionnaire) -> None:
