@@ -145,7 +145,7 @@ def time_results_page(form: Questionnaire, people: list[RespondentAnswers]) -> f
         times = []
         for _ in range(3):
             start = time.perf_counter()
-            window.open_results(aid)
+            window.open_assessment(aid, "results")
             app.processEvents()
             times.append(time.perf_counter() - start)
         window.close()
