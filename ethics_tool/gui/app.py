@@ -1,20 +1,20 @@
 """Start the GUI: QApplication, fonts, translations, logging, the error dialog, the database.
 
-The main window is shown before the core (SQLAlchemy, Alembic, pydantic) is imported, and ReportLab
-is imported only when a PDF is written.
+The main window is shown before the core (SQLAlchemy, Alembic, pydantic) is imported; that import,
+opening the database and loading the forms run on a worker thread (:mod:`ethics_tool.gui.startup`).
+ReportLab is imported only when a PDF is written.
 """
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QSettings, Qt
+from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ethics_tool import APP_NAME, __version__, i18n
@@ -25,6 +25,7 @@ from ethics_tool.i18n import t
 from ethics_tool.paths import default_db_path, user_log_dir
 
 if TYPE_CHECKING:
+    from ethics_tool.gui.startup import Loaded, StartupLoader
     from ethics_tool.services import Services
 
 log = logging.getLogger("ethics_tool")
@@ -39,6 +40,8 @@ def setup_logging(folder: Path | None = None) -> Path | None:
         name = getattr(_log_handler, "baseFilename", None)
         return Path(name) if name else None
     folder = folder or user_log_dir()
+    import logging.handlers  # ~10 ms: not before the first paint
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / f"{APP_NAME}.log"
@@ -57,6 +60,8 @@ def setup_logging(folder: Path | None = None) -> Path | None:
 
 
 def show_error_dialog(text: str, parent: QWidget | None = None) -> None:
+    from PySide6.QtCore import Qt  # the Qt namespace is slow to build: not before the first paint
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(t("Unexpected error"))
@@ -121,15 +126,31 @@ def _lock(db_path: Path) -> QLockFile | str | None:
     return None  # no permission to create a lock: go on; SQLite's own locking still protects
 
 
+def _show_startup_failure(window: MainWindow, kind: str, message: str, details: str) -> None:
+    from ethics_tool.gui.startup import STORAGE
+
+    if kind == STORAGE:
+        QMessageBox.critical(
+            window,
+            t("The database cannot be opened"),
+            t("The assessments could not be opened.") + "\n\n" + message,
+        )
+    else:
+        show_error_dialog(details or message, window)
+
+
 def run(db_path: Path | None = None, lang: str | None = None) -> int:
-    """Start the GUI and return the exit code."""
+    """Start the GUI and return the exit code.
+
+    The window is shown first (with its loading state); the core is imported and the database
+    opened on a worker thread once the window has been painted, then the pages are filled.
+    """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
-    setup_logging()
     sys.excepthook = excepthook
     register_fonts()
 
@@ -154,35 +175,44 @@ def run(db_path: Path | None = None, lang: str | None = None) -> int:
 
     window = MainWindow(settings, db_path=None if is_url else Path(path).expanduser())
     window.restore_appearance()
-    window.show()
-    app.processEvents()
+    loaded: list[Loaded] = []
 
-    from ethics_tool.domain.loader import load_catalog
-    from ethics_tool.paths import forms_dirs
-    from ethics_tool.services import Services
-    from ethics_tool.storage.db import StorageError, open_database
+    def on_loaded(result: Loaded) -> None:
+        loaded.append(result)
+        if result.db.backup is not None:
+            log.info("database migrated; backup at %s", result.db.backup)
+        log.info("started version %s with %s", __version__, path)
+        if window.isVisible():
+            window.attach(result.services, result.rows)
 
-    try:
-        db = open_database(path)
-    except StorageError as exc:
-        log.error("cannot open the database: %s", exc)
-        QMessageBox.critical(
-            window,
-            t("The database cannot be opened"),
-            t("The assessments could not be opened.") + "\n\n" + str(exc),
-        )
+    def on_failed(kind: str, message: str, details: str) -> None:
+        _show_startup_failure(window, kind, message, details)
+        app.exit(1)
         window.close()
-        if lock is not None:
-            lock.unlock()
-        return 1
-    if db.backup is not None:
-        log.info("database migrated; backup at %s", db.backup)
-    services = Services(db, load_catalog(forms_dirs()))
-    window.attach(services)
-    log.info("started version %s with %s", __version__, path)
+
+    loaders: list[StartupLoader] = []
+
+    def begin() -> None:
+        from ethics_tool.gui.startup import StartupLoader  # not needed for the first paint
+
+        loader = StartupLoader(path)
+        loader.loaded.connect(on_loaded)
+        loader.failed.connect(on_failed)
+        loaders.append(loader)
+        loader.start()
+        # Each in a turn of its own, so the event loop stays responsive between them.
+        QTimer.singleShot(0, setup_logging)  # the log file is not needed for the first paint
+        QTimer.singleShot(0, window.install_shortcuts)
+
+    window.shown_idle.connect(begin)
+    window.show()
     try:
         return app.exec()
     finally:
-        db.dispose()
+        for loader in loaders:
+            loader.wait()
+            QApplication.sendPostedEvents(loader, 0)  # a result that came after the window closed
+        for result in loaded:
+            result.db.dispose()
         if lock is not None:
             lock.unlock()

@@ -67,8 +67,10 @@ def high_contrast_palette() -> QPalette:
 def apply_appearance(app: QApplication, *, large_fonts: bool, high_contrast: bool) -> None:
     """Set the application font and palette; headings follow through :class:`ScaledLabel`."""
     app.setFont(base_font(large_fonts))
-    style = app.style()
-    app.setPalette(high_contrast_palette() if high_contrast else style.standardPalette())
+    if high_contrast:
+        app.setPalette(high_contrast_palette())
+    elif is_high_contrast():  # back to the style's colours (the default palette needs no reset)
+        app.setPalette(app.style().standardPalette())
     app.setProperty("highContrast", high_contrast)
     for widget in app.allWidgets():
         if isinstance(widget, ScaledLabel):

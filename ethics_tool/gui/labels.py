@@ -1,25 +1,18 @@
-"""Translated labels for the core's enumerations (looked up at call time, so they follow the language)."""
+"""Translated labels for the core's enumerations (looked up at call time, so they follow the language).
+
+The label tables themselves live in :mod:`ethics_tool.i18n`, shared with the report and the CLI.
+"""
 
 from __future__ import annotations
 
+from ethics_tool import i18n
 from ethics_tool.domain.answers import Mode, Role
 from ethics_tool.domain.assessment import UNIT_TYPES, ActionStatus, Status
 from ethics_tool.i18n import t
 
 
 def unit_type_label(key: str) -> str:
-    labels = {
-        "dome": t("Council"),
-        "komiteja": t("Committee"),
-        "komisija": t("Commission"),
-        "vadiba": t("Management"),
-        "administracija": t("Administration"),
-        "parvalde": t("Department"),
-        "iestade": t("Municipal institution"),
-        "kapitalsabiedriba": t("Municipal company"),
-        "cits": t("Other"),
-    }
-    return labels.get(key, key)
+    return i18n.unit_type_label(key)
 
 
 def unit_types() -> list[tuple[str, str]]:
@@ -27,11 +20,7 @@ def unit_types() -> list[tuple[str, str]]:
 
 
 def mode_label(mode: Mode) -> str:
-    return {
-        Mode.SINGLE: t("Single respondent"),
-        Mode.INDIVIDUAL: t("Individual answers"),
-        Mode.CONSENSUS: t("Group consensus"),
-    }[mode]
+    return i18n.mode_label(mode)
 
 
 def mode_description(mode: Mode) -> str:
@@ -47,31 +36,15 @@ def mode_description(mode: Mode) -> str:
 
 
 def status_label(status: Status) -> str:
-    return {
-        Status.IN_PROGRESS: t("In progress"),
-        Status.COMPLETED: t("Completed"),
-        Status.ARCHIVED: t("Archived"),
-    }[status]
+    return i18n.status_label(status)
 
 
 def action_status_label(status: ActionStatus) -> str:
-    return {
-        ActionStatus.NOT_STARTED: t("Not started"),
-        ActionStatus.IN_PROGRESS: t("In progress"),
-        ActionStatus.DONE: t("Done"),
-    }[status]
+    return i18n.action_status_label(status)
 
 
 def role_label(role: Role) -> str:
-    return {
-        Role.DEPUTY: t("Deputy"),
-        Role.CHAIR: t("Council chair"),
-        Role.EXECUTIVE: t("Executive director"),
-        Role.MANAGER: t("Manager"),
-        Role.STAFF: t("Staff member"),
-        Role.OTHER: t("Other role"),
-        Role.GROUP: t("Group (agreed answer)"),
-    }[role]
+    return i18n.role_label(role)
 
 
 def individual_roles() -> list[Role]:

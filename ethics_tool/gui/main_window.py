@@ -1,8 +1,9 @@
 """The main window: a stack of pages, menus, a page toolbar and the autosave state in the status bar.
 
 The window is built in two steps so it can be shown before the heavy core modules are imported:
-``MainWindow(settings)`` draws the frame at once, :meth:`MainWindow.attach` adds the pages when the
-database is open.
+``MainWindow(settings)`` draws the frame at once with a loading state, :meth:`MainWindow.attach` adds
+the pages when the database is open (see :mod:`ethics_tool.gui.startup`). Nothing before the first
+paint touches the ``Qt`` namespace: building its enums alone costs as much as a bare window's start.
 """
 
 from __future__ import annotations
@@ -11,25 +12,30 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from ethics_tool import i18n
-from ethics_tool.gui.appearance import apply_appearance, install_qt_translator
+from ethics_tool.gui.appearance import ScaledLabel, apply_appearance, install_qt_translator
 from ethics_tool.gui.dialogs import Dialogs
 from ethics_tool.gui.settings import AppSettings
 from ethics_tool.i18n import t
 from ethics_tool.paths import resource
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
+    from ethics_tool.domain.assessment import AssessmentSummary
     from ethics_tool.gui.pages.about import AboutPage
     from ethics_tool.gui.pages.compare import ComparePage
     from ethics_tool.gui.pages.home import HomePage
@@ -47,7 +53,36 @@ def icon(name: str) -> QIcon:
     return QIcon(str(path)) if path.is_file() else QIcon()
 
 
+class LoadingPage(QWidget):
+    """What the home page looks like until the assessments are loaded: its title and "Loading…"."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("loadingPage")
+        self.title = ScaledLabel(1.6, bold=True)
+        self.title.setObjectName("loadingTitle")
+        self.label = ScaledLabel(1.2)
+        self.label.setObjectName("loadingLabel")
+        row = QHBoxLayout()  # centred by stretches (an alignment flag would need the Qt namespace)
+        row.addStretch(1)
+        row.addWidget(self.label)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.title)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+
+    def retranslate(self) -> None:
+        self.title.setText(t("Assessments"))
+        self.label.setText(t("Loading…"))
+        self.label.setAccessibleName(t("Loading…"))
+
+
 class MainWindow(QMainWindow):
+    shown_idle = Signal()  # once: the window has been painted and the event loop is idle again
+    ready = Signal()  # the pages are built and the home list is filled
     home: HomePage
     questionnaire: QuestionnairePage
     results: ResultsPage
@@ -66,11 +101,11 @@ class MainWindow(QMainWindow):
         self.dialogs = Dialogs(self)
         self.pages: dict[str, QWidget] = {}
         self._questionnaire_id: int | None = None
+        self._shortcuts_installed = False
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageStack")
-        self.loading = QLabel()
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading = LoadingPage()
         self.stack.addWidget(self.loading)
         self.setCentralWidget(self.stack)
 
@@ -87,42 +122,45 @@ class MainWindow(QMainWindow):
         geometry = settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1240, 820)
+        self.installEventFilter(self)  # until the first paint (see shown_idle)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self and event.type() == QEvent.Type.Paint:
+            self.removeEventFilter(self)
+            # The window's paint event begins the paint of all of it; a zero timer fires when that
+            # is done and the event loop is idle again.
+            QTimer.singleShot(0, self.shown_idle.emit)
+        return super().eventFilter(watched, event)
 
     # -- frame ------------------------------------------------------------------------------------
     def _make_actions(self) -> None:
         self.page_group = QActionGroup(self)
         self.page_group.setExclusive(True)
         self.page_actions: dict[str, QAction] = {}
-        for number, name in enumerate(PAGES, start=1):
+        for name in PAGES:
             action = QAction(icon(name), "", self)
             action.setObjectName(f"actionPage_{name}")
             action.setCheckable(True)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, n=name: self.show_page(n))
             self.page_group.addAction(action)
             self.page_actions[name] = action
-        self.page_actions["about"].setShortcut(QKeySequence.StandardKey.HelpContents)
 
         self.action_export_pdf = QAction(self)
         self.action_export_pdf.setObjectName("actionExportPdf")
-        self.action_export_pdf.setShortcut(QKeySequence("Ctrl+P"))
         self.action_export_pdf.triggered.connect(self.export_pdf)
         self.action_export_json = QAction(self)
         self.action_export_json.setObjectName("actionExportJson")
         self.action_export_json.triggered.connect(self.export_json)
         self.action_quit = QAction(self)
         self.action_quit.setObjectName("actionQuit")
-        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
         self.action_quit.triggered.connect(self.close)
         self.action_full_screen = QAction(self)
         self.action_full_screen.setObjectName("actionFullScreen")
         self.action_full_screen.setCheckable(True)
-        self.action_full_screen.setShortcut(QKeySequence("F11"))
         self.action_full_screen.toggled.connect(self._toggle_full_screen)
         self.action_presentation = QAction(self)
         self.action_presentation.setObjectName("actionPresentation")
         self.action_presentation.setCheckable(True)
-        self.action_presentation.setShortcut(QKeySequence("F5"))
         self.action_presentation.toggled.connect(self._toggle_presentation)
         for action in (
             self.action_export_pdf,
@@ -143,18 +181,37 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.action_full_screen)
         self.help_menu.addAction(self.page_actions["about"])
 
+    def install_shortcuts(self) -> None:
+        """Keyboard shortcuts, after the first paint: QKeySequence builds the whole Qt namespace."""
+        from PySide6.QtGui import QKeySequence
+
+        if self._shortcuts_installed:
+            return
+        self._shortcuts_installed = True
+        for number, name in enumerate(PAGES, start=1):
+            self.page_actions[name].setShortcut(QKeySequence(f"Ctrl+{number}"))
+        self.page_actions["about"].setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.action_export_pdf.setShortcut(QKeySequence("Ctrl+P"))
+        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.action_full_screen.setShortcut(QKeySequence("F11"))
+        self.action_presentation.setShortcut(QKeySequence("F5"))
+        self.retranslate()  # the tooltips name the shortcuts
+
     def _make_toolbar(self) -> None:
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("pageToolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setProperty(
+            "toolButtonStyle", 2
+        )  # Qt.ToolButtonStyle.ToolButtonTextBesideIcon
         for name in PAGES:
             self.toolbar.addAction(self.page_actions[name])
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self.page_actions["home"].setChecked(True)
+        self.addToolBar(self.toolbar)  # the top area
 
     def retranslate(self) -> None:
         self.setWindowTitle(t("Ethics self-assessment"))
-        self.loading.setText(t("Opening the database…"))
+        self.loading.retranslate()
         names = {
             "home": (t("Home"), t("The list of assessments")),
             "questionnaire": (t("Questions"), t("Answer the questions of the open assessment")),
@@ -166,7 +223,8 @@ class MainWindow(QMainWindow):
         for name, (text, tip) in names.items():
             action = self.page_actions[name]
             action.setText(text)
-            action.setToolTip(f"{tip} ({action.shortcut().toString()})")
+            keys = action.shortcut().toString() if self._shortcuts_installed else ""
+            action.setToolTip(f"{tip} ({keys})" if keys else tip)
             action.setStatusTip(tip)
         self.file_menu.setTitle(t("&File"))
         self.view_menu.setTitle(t("&View"))
@@ -199,8 +257,11 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.action_quit)
 
     # -- pages --------------------------------------------------------------------------------------
-    def attach(self, services: Services) -> None:
-        """Build the pages over ``services`` (the core is imported here, after the window shows)."""
+    def attach(self, services: Services, rows: list[AssessmentSummary] | None = None) -> None:
+        """Build the pages over ``services`` (the core is imported here, after the window shows).
+
+        ``rows`` are the assessments when they were already listed off the GUI thread.
+        """
         from ethics_tool.gui.pages.about import AboutPage
         from ethics_tool.gui.pages.compare import ComparePage
         from ethics_tool.gui.pages.home import HomePage
@@ -209,6 +270,7 @@ class MainWindow(QMainWindow):
         from ethics_tool.gui.pages.settings_page import SettingsPage
         from ethics_tool.paths import user_data_dir, user_log_dir
 
+        self.install_shortcuts()
         self.services = services
         if self.db_path is None:
             self.db_path = services.db.path
@@ -246,8 +308,9 @@ class MainWindow(QMainWindow):
         )
         self._rebuild_file_menu()
         self.home.set_form_errors([error.first_line for error in services.catalog.errors])
-        self.home.refresh()
+        self.home.refresh(rows=rows)
         self._restore_page()
+        self.ready.emit()
 
     def _restore_page(self) -> None:
         page = self.settings.last_page if self.settings.last_page in PAGES else "home"
@@ -260,9 +323,9 @@ class MainWindow(QMainWindow):
         if last is not None and self.home.model.row_of(last) is not None:
             self.current_id = last
             self.home.select(last)
-        self.show_page(page)
+        self.show_page(page, refresh=False)  # the home list was just filled
 
-    def show_page(self, name: str) -> None:
+    def show_page(self, name: str, refresh: bool = True) -> None:
         if self.services is None or name not in self.pages:
             return
         if name in NEEDS_ASSESSMENT and self.current_id is None:
@@ -279,7 +342,7 @@ class MainWindow(QMainWindow):
                 self.results.show_assessment(self.current_id)
             elif name == "compare":
                 self.compare.show_assessment(self.current_id)
-        if name == "home":
+        if name == "home" and refresh:
             self.home.refresh(select_id=self.current_id)
         self.stack.setCurrentWidget(self.pages[name])
         self.page_actions[name].setChecked(True)
@@ -416,6 +479,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.services is not None:
             self.questionnaire.leave()
+        from PySide6.QtCore import QThreadPool
+
         # A PDF being written finishes first (it is written to a temporary name and renamed).
         QThreadPool.globalInstance().waitForDone(15000)
         if not self.isFullScreen():

@@ -56,16 +56,27 @@ def test_run_shows_the_main_window_and_exits_cleanly(
     qapp: QApplication, tmp_path: Path, messages: list[str]
 ) -> None:
     seen: list[MainWindow] = []
+    loading: list[str] = []
+    timer = QTimer()
 
-    def close_window() -> None:
+    def close_when_ready() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        seen.extend(w for w in windows if w.isVisible() and w.services is not None)
         for window in windows:
+            if not window.isVisible():  # one left over from an earlier test
+                continue
+            if window.services is None:  # still loading off the GUI thread
+                loading.append(window.loading.label.text())
+                return
+            seen.append(window)
             window.close()
 
-    QTimer.singleShot(300, close_window)
+    timer.timeout.connect(close_when_ready)
+    timer.start(20)
     assert gui_app.run(tmp_path / "fresh.sqlite3", lang="en") == 0
+    timer.stop()
+    assert loading and loading[0] == "Loading…"
     assert seen and seen[0].windowTitle() == "Ethics self-assessment"
+    assert seen[0].home.count_label.text() == "0 assessments"
     assert (tmp_path / "fresh.sqlite3").is_file()
     assert not (tmp_path / "fresh.sqlite3.lock").exists()
     assert messages == []

@@ -116,7 +116,8 @@ def test_consensus_shows_individual_answers_beside_the_group(
     page = window.questionnaire
     switcher = page.respondents
     assert switcher.isVisible()
-    assert switcher.currentText() == "Grupa (kopīgā atbilde)"
+    total = sum(1 for _ in data.form.iter_questions())
+    assert switcher.currentText() == f"Grupa (kopīgā atbilde) — 0/{total}"
     others = page.card.others
     assert others.isVisible()
     assert "Anna: 0 – Nav ieviests" in others.text()
@@ -124,7 +125,7 @@ def test_consensus_shows_individual_answers_beside_the_group(
     assert "pārrunājiet" in others.text()  # a spread of three levels is a discussion point
 
     press(qtbot, window, Qt.Key.Key_2)  # the group's agreed answer
-    switcher.setCurrentIndex(switcher.findText("Anna (Deputāts)"))
+    switcher.setCurrentIndex(switcher.findText(f"Anna (Deputāts) — 1/{total}"))
     assert page.card.level_buttons[0].isChecked()
     assert not page.card.others.isVisible()
     group = next(r.id for r in data.respondents if r.role is Role.GROUP)

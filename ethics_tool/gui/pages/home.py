@@ -16,9 +16,10 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ethics_tool.domain.assessment import Status
 from ethics_tool.gui.appearance import ScaledLabel
+from ethics_tool.gui.busy import busy
 from ethics_tool.gui.models import (
     ID_ROLE,
     PROGRESS_ROLE,
@@ -45,6 +47,7 @@ from ethics_tool.gui.workers import Worker
 from ethics_tool.i18n import format_date, t
 
 if TYPE_CHECKING:
+    from ethics_tool.domain.assessment import AssessmentSummary
     from ethics_tool.gui.dialogs import Dialogs
     from ethics_tool.gui.settings import AppSettings
     from ethics_tool.services import Services
@@ -289,9 +292,16 @@ class HomePage(QWidget):
         self._update_count()
 
     # -- data -----------------------------------------------------------------------------------
-    def refresh(self, select_id: int | None = None) -> None:
+    def refresh(
+        self, select_id: int | None = None, rows: list[AssessmentSummary] | None = None
+    ) -> None:
+        """Re-read the list; ``rows`` (every assessment) when they were read off the GUI thread."""
         keep = select_id if select_id is not None else self.selected_id()
-        rows = self.services.list_assessments(include_archived=self.show_archived.isChecked())
+        archived = self.show_archived.isChecked()
+        if rows is None:
+            rows = self.services.list_assessments(include_archived=archived)
+        elif not archived:
+            rows = [row for row in rows if row.info.status is not Status.ARCHIVED]
         self.model.set_rows(rows)
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
@@ -405,7 +415,8 @@ class HomePage(QWidget):
         selected = self.selected_id()
         if selected is None:
             return
-        new_id = self.services.new_round(selected)
+        with busy():
+            new_id = self.services.new_round(selected)
         self.refresh(select_id=new_id)
         self.changed.emit()
         self.status_message.emit(t("New round created; it is linked to the previous one"))
@@ -415,7 +426,8 @@ class HomePage(QWidget):
         selected = self.selected_id()
         if selected is None:
             return
-        new_id = self.services.duplicate(selected)
+        with busy():
+            new_id = self.services.duplicate(selected)
         self.refresh(select_id=new_id)
         self.changed.emit()
         self.status_message.emit(t("Copy created"))
@@ -454,7 +466,8 @@ class HomePage(QWidget):
         from ethics_tool.services import ServiceError
 
         try:
-            new_id = self.services.create_demo()
+            with busy():
+                new_id = self.services.create_demo()
         except (ServiceError, ImportError) as exc:
             self.dialogs.error(t("Demo data could not be created"), str(exc))
             return
@@ -469,7 +482,8 @@ class HomePage(QWidget):
             t("Remove"),
         ):
             return
-        count = self.services.delete_demo()
+        with busy():
+            count = self.services.delete_demo()
         self.refresh()
         self.changed.emit()
         self.status_message.emit(t("Demo assessments removed: {count}", count=count))
@@ -486,9 +500,11 @@ class HomePage(QWidget):
         worker.signals.failed.connect(self._import_failed)
         self._worker = worker
         self.status_message.emit(t("Importing {name}…", name=path.name))
+        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))  # works, but busy
         QThreadPool.globalInstance().start(worker)
 
     def _imported(self, new_id: object) -> None:
+        QApplication.restoreOverrideCursor()
         self._worker = None
         assessment_id = int(str(new_id))
         self.refresh(select_id=assessment_id)
@@ -497,6 +513,7 @@ class HomePage(QWidget):
         self.imported.emit(assessment_id)
 
     def _import_failed(self, message: str) -> None:
+        QApplication.restoreOverrideCursor()
         self._worker = None
         self.status_message.emit(t("Import failed"))
         self.dialogs.error(t("The file could not be imported"), message)

@@ -7,6 +7,7 @@ copy of the answers to draw the navigator and the progress.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -32,12 +33,13 @@ from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, Respondent
 from ethics_tool.domain.assessment import AssessmentData
 from ethics_tool.domain.models import Question, Theme
 from ethics_tool.gui.appearance import ScaledLabel
-from ethics_tool.gui.labels import role_label
 from ethics_tool.gui.models import unit_text
+from ethics_tool.gui.pages.respondents_dialog import RespondentsDialog, respondent_name
 from ethics_tool.gui.widgets.question_card import QuestionCard
 from ethics_tool.i18n import current_language, format_date, t
 
 if TYPE_CHECKING:
+    from ethics_tool.domain.assessment import RespondentInfo
     from ethics_tool.gui.dialogs import Dialogs
     from ethics_tool.services import Services
 
@@ -100,6 +102,9 @@ class QuestionnairePage(QWidget):
         self.respondents.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.respondents.currentIndexChanged.connect(self._respondent_changed)
         self.respondent_label.setBuddy(self.respondents)
+        self.manage_button = QPushButton()
+        self.manage_button.setObjectName("manageRespondentsButton")
+        self.manage_button.clicked.connect(self.manage_respondents)
         self.progress = QProgressBar()
         self.progress.setObjectName("questionnaireProgress")
         self.progress.setMinimumWidth(160)
@@ -156,6 +161,7 @@ class QuestionnairePage(QWidget):
         header.addLayout(titles, 1)
         header.addWidget(self.respondent_label)
         header.addWidget(self.respondents)
+        header.addWidget(self.manage_button)
         header.addWidget(self.progress)
         header.addWidget(self.results_button)
 
@@ -226,6 +232,9 @@ class QuestionnairePage(QWidget):
     def retranslate(self) -> None:
         self.respondent_label.setText(t("&Respondent:"))
         self.respondents.setAccessibleName(t("Respondent"))
+        self.manage_button.setText(t("Respondents…"))
+        self.manage_button.setToolTip(t("Add, rename or remove the people who answer"))
+        self.progress.setAccessibleName(t("Answered questions"))
         self.navigator.setAccessibleName(t("Themes and questions"))
         self.previous_button.setText(t("◀ Previous"))
         self.previous_button.setToolTip(t("Previous question (Left arrow, Page Up)"))
@@ -282,24 +291,58 @@ class QuestionnairePage(QWidget):
         self.title.setText(f"{info.municipality} — {unit_text(info.unit_type, info.unit_name)}")
         self.subtitle.setText(f"{self.data.form.title.get(lang)} · {format_date(info.assessed_on)}")
 
+    def _respondent_text(self, person: RespondentInfo) -> str:
+        given = self.answers.get(person.id, {})
+        answered = sum(1 for _, q in self.order if q.id in given)
+        return t(
+            "{name} — {answered}/{total}",
+            name=respondent_name(person),
+            answered=answered,
+            total=len(self.order),
+        )
+
     def _fill_respondents(self) -> None:
         assert self.data is not None
         self.respondents.blockSignals(True)
         self.respondents.clear()
         for person in self.data.respondents:
-            if person.role is Role.GROUP:
-                text = role_label(Role.GROUP)
-            elif person.role is Role.OTHER:
-                text = person.label
-            else:
-                text = f"{person.label} ({role_label(person.role)})"
-            self.respondents.addItem(text, person.id)
+            self.respondents.addItem(self._respondent_text(person), person.id)
         index = self.respondents.findData(self.respondent_id)
         self.respondents.setCurrentIndex(max(index, 0))
         self.respondents.blockSignals(False)
         several = len(self.data.respondents) > 1
         self.respondents.setVisible(several)
         self.respondent_label.setVisible(several)
+
+    def _refresh_respondent_progress(self) -> None:
+        if self.data is None:
+            return
+        for row, person in enumerate(self.data.respondents):
+            if row < self.respondents.count():
+                self.respondents.setItemText(row, self._respondent_text(person))
+
+    def manage_respondents(self) -> RespondentsDialog | None:
+        """Open the respondents dialog (window-modal); the page follows every change."""
+        if self.data is None:
+            return None
+        self.card.flush_comment()
+        dialog = RespondentsDialog(self.services, self.dialogs, self.data.info.id, self.window())
+        dialog.changed.connect(self._respondents_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _respondents_changed(self) -> None:
+        if self.data is None:
+            return
+        position, respondent = self.position, self.respondent_id
+        self.show_assessment(self.data.info.id)
+        if any(person.id == respondent for person in self.data.respondents):
+            self.respondent_id = respondent
+            self._fill_respondents()
+        self.position = min(position, max(0, len(self.order) - 1))
+        self._refresh_progress()
+        self._show_current()
 
     def _build_navigator(self) -> None:
         assert self.data is not None
@@ -367,6 +410,7 @@ class QuestionnairePage(QWidget):
         self.progress.setFormat(
             t("{answered} of {total} answered", answered=answered, total=len(self.order))
         )
+        self._refresh_respondent_progress()
 
     def _show_current(self) -> None:
         if self.data is None or not self.order:
@@ -403,11 +447,15 @@ class QuestionnairePage(QWidget):
             self.card.set_others("")
             return
         rows = []
+        given: list[AnswerValue] = []
         for person in individuals:
             answer = self.answers.get(person.id, {}).get(question.id)
+            if answer is not None:
+                given.append(answer)
             rows.append(
                 f"<li>{escape(person.label)}: {escape(answer_text(answer, self.data, question))}</li>"
             )
+        distribution = self._distribution(given, question, len(individuals))
         results = self.services.score(self._snapshot())
         extra = ""
         outcome = results.questions.get(question.id)
@@ -416,8 +464,31 @@ class QuestionnairePage(QWidget):
                 f"<p><b>{escape(t('The answers differ by two levels or more: discuss.'))}</b></p>"
             )
         self.card.set_others(
-            f"<b>{escape(t('Individual answers'))}</b><ul>{''.join(rows)}</ul>{extra}"
+            f"<b>{escape(t('Individual answers'))}</b><ul>{''.join(rows)}</ul>{distribution}{extra}"
         )
+
+    def _distribution(self, given: list[AnswerValue], question: Question, people: int) -> str:
+        """How many individuals gave each answer, as a small table with bars."""
+        assert self.data is not None
+
+        def order(answer: AnswerValue) -> tuple[int, int]:
+            if answer.kind is AnswerKind.LEVEL:
+                return (0, answer.value or 0)
+            return (1 if answer.kind is AnswerKind.NA else 2, 0)
+
+        counts = Counter(dataclasses.replace(answer, comment="") for answer in given)
+        lines = [
+            f"<tr><td>{escape(answer_text(answer, self.data, question))}</td>"
+            f"<td align='right'>&nbsp;{count}&nbsp;</td><td>{'■' * count}</td></tr>"
+            for answer, count in sorted(counts.items(), key=lambda item: order(item[0]))
+        ]
+        missing = people - len(given)
+        if missing:
+            lines.append(
+                f"<tr><td>{escape(t('no answer yet'))}</td>"
+                f"<td align='right'>&nbsp;{missing}&nbsp;</td><td>{'□' * missing}</td></tr>"
+            )
+        return f"<p><b>{escape(t('Distribution'))}</b></p><table>{''.join(lines)}</table>"
 
     def _snapshot(self) -> AssessmentData:
         assert self.data is not None

@@ -333,6 +333,7 @@ class ResultsPage(QWidget):
         self.compare_button.setText(t("Compare rounds"))
         self.report_language_label.setText(t("Report &language:"))
         self.report_language.setAccessibleName(t("Report language"))
+        self.theme_table.setAccessibleName(t("Results by theme"))
         self.open_export_button.setText(t("Open PDF"))
         self.open_folder_button.setText(t("Show folder"))
         self.tabs.setTabText(0, t("Summary"))

@@ -1,0 +1,253 @@
+"""Add, rename and remove the respondents of an existing assessment (reached from the questions)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ethics_tool.domain.answers import Role
+from ethics_tool.gui.labels import individual_roles, role_label
+from ethics_tool.i18n import t
+
+if TYPE_CHECKING:
+    from ethics_tool.domain.assessment import AssessmentData, RespondentInfo
+    from ethics_tool.gui.dialogs import Dialogs
+    from ethics_tool.services import Services
+
+
+def respondent_name(person: RespondentInfo) -> str:
+    """How a respondent is named in the switcher and the dialog."""
+    if person.role is Role.GROUP:
+        return role_label(Role.GROUP)
+    if person.role is Role.OTHER:
+        return person.label
+    return f"{person.label} ({role_label(person.role)})"
+
+
+def progress_text(answered: int, total: int) -> str:
+    return t("{answered}/{total} answered", answered=answered, total=total)
+
+
+class RespondentsDialog(QDialog):
+    """The respondents of one assessment with their progress; every change is saved at once."""
+
+    changed = Signal()  # a respondent was added, renamed or removed
+
+    def __init__(
+        self,
+        services: Services,
+        dialogs: Dialogs,
+        assessment_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("respondentsDialog")
+        self.services = services
+        self.dialogs = dialogs
+        self.assessment_id = assessment_id
+        self.data: AssessmentData | None = None
+
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.people = QListWidget()
+        self.people.setObjectName("respondentList")
+        self.people.currentItemChanged.connect(lambda *_: self._selection_changed())
+        self.label_edit = QLineEdit()
+        self.label_edit.setObjectName("respondentLabel")
+        self.label_edit.textChanged.connect(lambda _text: self._update_buttons())
+        self.role = QComboBox()
+        self.role.setObjectName("respondentRole")
+        self.label_caption = QLabel()
+        self.label_caption.setBuddy(self.label_edit)
+        self.role_caption = QLabel()
+        self.role_caption.setBuddy(self.role)
+
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addRespondentButton")
+        self.add_button.clicked.connect(self.add)
+        self.rename_button = QPushButton()
+        self.rename_button.setObjectName("renameRespondentButton")
+        self.rename_button.clicked.connect(self.rename)
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("removeRespondentButton")
+        self.remove_button.clicked.connect(self.remove)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("closeRespondentsButton")
+
+        form = QFormLayout()
+        form.addRow(self.label_caption, self.label_edit)
+        form.addRow(self.role_caption, self.role)
+        actions = QHBoxLayout()
+        actions.addWidget(self.add_button)
+        actions.addWidget(self.rename_button)
+        actions.addStretch(1)
+        actions.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.people, 1)
+        layout.addLayout(form)
+        layout.addLayout(actions)
+        layout.addWidget(self.buttons)
+        self.setMinimumSize(520, 420)
+
+        self.retranslate()
+        self.reload()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(t("Respondents"))
+        self.intro.setText(
+            t(
+                "Add the people who answer, correct a name or a role, or remove someone. "
+                "Every change is saved at once."
+            )
+        )
+        self.people.setAccessibleName(t("Respondents"))
+        self.label_caption.setText(t("&Name or label:"))
+        self.label_edit.setAccessibleName(t("Name or label"))
+        self.label_edit.setPlaceholderText(t("e.g. Deputy 1"))
+        self.role_caption.setText(t("R&ole:"))
+        self.role.setAccessibleName(t("Role"))
+        self.add_button.setText(t("&Add as new"))
+        self.add_button.setAccessibleName(t("Add as new respondent"))
+        self.rename_button.setText(t("&Save name and role"))
+        self.rename_button.setAccessibleName(t("Save the name and role of the selected respondent"))
+        self.remove_button.setText(t("&Remove…"))
+        self.remove_button.setAccessibleName(t("Remove the selected respondent"))
+        current = self.role.currentData()
+        self.role.clear()
+        for role in individual_roles():
+            self.role.addItem(role_label(role), role.value)
+        if current is not None:
+            self.role.setCurrentIndex(max(0, self.role.findData(current)))
+        if self.data is not None:
+            self._fill()
+
+    # -- data ---------------------------------------------------------------------------------
+    def reload(self, select_id: int | None = None) -> None:
+        keep = select_id if select_id is not None else self.selected_id()
+        self.data = self.services.load(self.assessment_id)
+        self._fill(keep)
+
+    def _fill(self, select_id: int | None = None) -> None:
+        assert self.data is not None
+        keep = select_id if select_id is not None else self.selected_id()
+        total = sum(1 for _ in self.data.form.iter_questions())
+        self.people.blockSignals(True)
+        self.people.clear()
+        for person, given in zip(self.data.respondents, self.data.answers, strict=True):
+            text = f"{respondent_name(person)} — {progress_text(len(given.answers), total)}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            self.people.addItem(item)
+            if person.id == keep:
+                self.people.setCurrentItem(item)
+        if self.people.currentItem() is None and self.people.count():
+            self.people.setCurrentRow(0)
+        self.people.blockSignals(False)
+        self._selection_changed()
+
+    def selected_id(self) -> int | None:
+        item = self.people.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(value) if value is not None else None
+
+    def selected(self) -> RespondentInfo | None:
+        chosen = self.selected_id()
+        if self.data is None or chosen is None:
+            return None
+        return next((p for p in self.data.respondents if p.id == chosen), None)
+
+    def _selection_changed(self) -> None:
+        person = self.selected()
+        if person is not None:
+            self.label_edit.setText(person.label)
+            index = self.role.findData(person.role.value)
+            if index >= 0:
+                self.role.setCurrentIndex(index)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        person = self.selected()
+        has_text = bool(self.label_edit.text().strip())
+        group = person is not None and person.role is Role.GROUP
+        self.add_button.setEnabled(has_text)
+        self.rename_button.setEnabled(person is not None and has_text)
+        self.remove_button.setEnabled(person is not None and not group)
+        self.role.setEnabled(not group)
+
+    def _role(self) -> Role:
+        value = self.role.currentData()
+        return Role(str(value)) if value is not None else Role.OTHER
+
+    # -- intents --------------------------------------------------------------------------------
+    def add(self) -> None:
+        from ethics_tool.services import ServiceError
+
+        try:
+            new_id = self.services.add_respondent(
+                self.assessment_id, self.label_edit.text(), self._role()
+            )
+        except ServiceError as exc:
+            self.dialogs.error(t("The respondent could not be added"), str(exc))
+            return
+        self.reload(select_id=new_id)
+        self.changed.emit()
+
+    def rename(self) -> None:
+        from ethics_tool.services import ServiceError
+
+        person = self.selected()
+        if person is None:
+            return
+        role = person.role if person.role is Role.GROUP else self._role()
+        try:
+            self.services.update_respondent(person.id, self.label_edit.text(), role)
+        except ServiceError as exc:
+            self.dialogs.error(t("The respondent could not be changed"), str(exc))
+            return
+        self.reload(select_id=person.id)
+        self.changed.emit()
+
+    def remove(self) -> None:
+        from ethics_tool.services import ServiceError
+
+        chosen = self.selected_id()
+        if chosen is None:
+            return
+        self.reload(select_id=chosen)  # count the answers as they are now
+        person = self.selected()
+        if person is None or self.data is None:
+            return
+        index = self.data.respondents.index(person)
+        answered = len(self.data.answers[index].answers)
+        question = t(
+            "Remove {name}? Their {count} answers are deleted too. This cannot be undone.",
+            name=respondent_name(person),
+            count=answered,
+        )
+        if not self.dialogs.confirm(t("Remove respondent"), question, t("Remove")):
+            return
+        try:
+            self.services.remove_respondent(person.id)
+        except ServiceError as exc:
+            self.dialogs.error(t("The respondent could not be removed"), str(exc))
+            return
+        self.reload()
+        self.changed.emit()

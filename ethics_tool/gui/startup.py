@@ -1,0 +1,124 @@
+"""The slow part of start-up off the GUI thread: import the core, open the database, load the forms.
+
+:func:`run <ethics_tool.gui.app.run>` shows the main window (with its loading state) first; when the
+window has been painted and the event loop is idle (``MainWindow.shown_idle``), a
+:class:`StartupLoader` on its own ``QThread``
+does the work below and hands the result back by signal. The worker never touches a widget: it
+imports modules, opens the database and reads rows; the pages are built on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+if TYPE_CHECKING:
+    from ethics_tool.domain.assessment import AssessmentSummary
+    from ethics_tool.services import Services
+    from ethics_tool.storage.db import Database
+
+log = logging.getLogger(__name__)
+
+# Kinds of failure, each with its own dialog in app.py.
+STORAGE = "storage"
+BUG = "bug"
+
+
+@dataclass
+class Loaded:
+    """What the GUI needs to build its pages."""
+
+    db: Database
+    services: Services
+    rows: list[AssessmentSummary] = field(default_factory=list)
+
+
+def load_core(db_path: Path | str) -> Loaded:
+    """Import the core, open (and migrate) the database, load the forms and list the assessments."""
+    from ethics_tool.domain.loader import load_catalog
+    from ethics_tool.paths import forms_dirs
+    from ethics_tool.services import Services
+    from ethics_tool.storage.db import open_database
+
+    db = open_database(db_path)
+    try:
+        services = Services(db, load_catalog(forms_dirs()))
+        rows = services.list_assessments()
+        # The page modules are pure class definitions; importing them here keeps the GUI thread free.
+        import ethics_tool.gui.pages.about
+        import ethics_tool.gui.pages.compare
+        import ethics_tool.gui.pages.home
+        import ethics_tool.gui.pages.questionnaire
+        import ethics_tool.gui.pages.results
+        import ethics_tool.gui.pages.settings_page  # noqa: F401
+    except BaseException:
+        db.dispose()
+        raise
+    return Loaded(db, services, rows)
+
+
+class _Work(QObject):
+    """Lives on the worker thread; its signals arrive queued at :class:`StartupLoader`."""
+
+    loaded = Signal(object)
+    failed = Signal(str, str, str)
+
+    def __init__(self, db_path: Path | str) -> None:
+        super().__init__()
+        self.db_path = db_path
+
+    @Slot()
+    def run(self) -> None:
+        from ethics_tool.storage.db import StorageError
+
+        try:
+            result = load_core(self.db_path)
+        except StorageError as exc:
+            log.error("cannot open the database: %s", exc)
+            self.failed.emit(STORAGE, str(exc), "")
+        except Exception as exc:  # a bug or a broken installation: the user gets the details
+            log.exception("start-up failed")
+            self.failed.emit(BUG, str(exc) or exc.__class__.__name__, traceback.format_exc())
+        else:
+            self.loaded.emit(result)
+        finally:
+            thread = self.thread()
+            if thread is not None:
+                thread.quit()
+
+
+class StartupLoader(QObject):
+    """Runs :func:`load_core` on a thread of its own; ``loaded`` / ``failed`` on the GUI thread."""
+
+    loaded = Signal(object)  # Loaded
+    failed = Signal(str, str, str)  # kind, message for the user, details (traceback or "")
+
+    def __init__(self, db_path: Path | str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker_thread = QThread()
+        self.worker_thread.setObjectName("startupLoader")
+        self._work = _Work(db_path)
+        self._work.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self._work.run)
+        self._work.loaded.connect(self._loaded)
+        self._work.failed.connect(self._failed)
+
+    def start(self) -> None:
+        self.worker_thread.start()
+
+    def wait(self) -> None:
+        """Block until the work has finished (the window was closed while it loaded)."""
+        self.worker_thread.wait()
+
+    @Slot(object)
+    def _loaded(self, result: object) -> None:
+        self.loaded.emit(result)
+
+    @Slot(str, str, str)
+    def _failed(self, kind: str, message: str, details: str) -> None:
+        self.failed.emit(kind, message, details)
