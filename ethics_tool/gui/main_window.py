@@ -247,6 +247,7 @@ class MainWindow(QMainWindow):
         if self.services is not None:
             self.file_menu.addAction(self.home.action_new)
             self.file_menu.addAction(self.home.action_import)
+            self.file_menu.addAction(self.home.action_merge)
         self.file_menu.addAction(self.action_export_pdf)
         self.file_menu.addAction(self.action_export_json)
         if self.services is not None:

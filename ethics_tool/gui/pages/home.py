@@ -237,6 +237,7 @@ class HomePage(QWidget):
         self.action_demo = action("actionDemo", self.create_demo)
         self.action_remove_demo = action("actionRemoveDemo", self.remove_demo)
         self.action_import = action("actionImportJson", self.import_json)
+        self.action_merge = action("actionMergeJson", self.merge_json)
         self.action_open.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _button(self, action: QAction, prominent: bool = False) -> QToolButton:
@@ -282,6 +283,13 @@ class HomePage(QWidget):
             self.action_demo: (t("Demo data"), t("Create a demo municipality with two rounds")),
             self.action_remove_demo: (t("Remove demo data"), t("Delete every demo assessment")),
             self.action_import: (t("Import JSON…"), t("Import an assessment from a JSON file")),
+            self.action_merge: (
+                t("Add answers from a file…"),
+                t(
+                    "Add the respondents of a JSON export (for example from another computer) to "
+                    "the selected assessment; a respondent who is already there is replaced"
+                ),
+            ),
         }
         for act, (text, tip) in texts.items():
             act.setText(text)
@@ -365,6 +373,7 @@ class HomePage(QWidget):
             self.action_duplicate,
             self.action_archive,
             self.action_delete,
+            self.action_merge,
         ):
             act.setEnabled(selected is not None)
         archived = False
@@ -489,13 +498,22 @@ class HomePage(QWidget):
         self.status_message.emit(t("Demo assessments removed: {count}", count=count))
 
     def import_json(self) -> None:
+        self._import(merge_into=None)
+
+    def merge_json(self) -> None:
+        """Answers given on another computer: add that file's respondents to the selected one."""
+        selected = self.selected_id()
+        if selected is not None:
+            self._import(merge_into=selected)
+
+    def _import(self, merge_into: int | None) -> None:
         folder = Path(self.settings.export_dir or Path.home())
         path = self.dialogs.open_path(t("Import assessment"), folder, t("JSON files (*.json)"))
         if path is None:
             return
         self.settings.export_dir = str(path.parent)
         services = self.services
-        worker = Worker(lambda _progress: services.import_json(path))
+        worker = Worker(lambda _progress: services.import_json(path, merge_into=merge_into))
         worker.signals.finished.connect(self._imported)
         worker.signals.failed.connect(self._import_failed)
         self._worker = worker
