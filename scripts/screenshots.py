@@ -40,6 +40,7 @@ def main() -> int:
     from ethics_tool.domain.loader import load_catalog
     from ethics_tool.gui.app import create_main_window
     from ethics_tool.gui.appearance import apply_appearance, register_fonts
+    from ethics_tool.gui.blank_form import BlankFormDialog
     from ethics_tool.paths import data_root
     from ethics_tool.services import Services
     from ethics_tool.storage.db import open_database
@@ -95,6 +96,11 @@ def main() -> int:
         dialog.resize(dialog.sizeHint())
         shot(dialog, "new-assessment")
         dialog.reject()
+        blank = BlankFormDialog(services.forms(), 0, lang, window)
+        blank.resize(blank.sizeHint())
+        blank.show()
+        shot(blank, "blank-questionnaire")
+        blank.reject()
         page("questionnaire", fresh)
         window.questionnaire.go_to(1)
         window.questionnaire.card.guidance_toggle.setChecked(True)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ethics_tool.i18n import t
+
+if TYPE_CHECKING:
+    from ethics_tool.domain.models import Questionnaire
 
 
 class Dialogs:
@@ -39,3 +43,24 @@ class Dialogs:
     def open_path(self, title: str, directory: Path, file_filter: str) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(self.parent, title, str(directory), file_filter)
         return Path(name) if name else None
+
+    def offer_open(self, title: str, text: str) -> bool:
+        """Say that a file was written; True when the user wants to open it."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)
+        open_button = box.addButton(t("Open file"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(t("Close"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_button)
+        box.exec()
+        return box.clickedButton() is open_button
+
+    def choose_blank_form(
+        self, forms: list[Questionnaire], selected: int, lang: str
+    ) -> tuple[int, str] | None:
+        """The index of the chosen form and the language of a blank questionnaire, or None."""
+        from ethics_tool.gui.blank_form import BlankFormDialog
+
+        dialog = BlankFormDialog(forms, selected, lang, self.parent)
+        try:
+            return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

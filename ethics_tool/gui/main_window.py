@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QProgressBar,
     QStackedWidget,
     QToolBar,
     QVBoxLayout,
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from ethics_tool.domain.assessment import AssessmentSummary
+    from ethics_tool.domain.models import Questionnaire
+    from ethics_tool.gui.blank_form import BlankFormExport
     from ethics_tool.gui.pages.about import AboutPage
     from ethics_tool.gui.pages.compare import ComparePage
     from ethics_tool.gui.pages.home import HomePage
@@ -83,6 +86,8 @@ class LoadingPage(QWidget):
 class MainWindow(QMainWindow):
     shown_idle = Signal()  # once: the window has been painted and the event loop is idle again
     ready = Signal()  # the pages are built and the home list is filled
+    blank_finished = Signal(str)  # a blank questionnaire was written: its path
+    blank_failed = Signal(str)
     home: HomePage
     questionnaire: QuestionnairePage
     results: ResultsPage
@@ -111,7 +116,14 @@ class MainWindow(QMainWindow):
 
         self.autosave_label = QLabel()
         self.autosave_label.setObjectName("autosaveLabel")
+        self.blank_progress = QProgressBar()
+        self.blank_progress.setObjectName("blankProgress")
+        self.blank_progress.setRange(0, 0)  # busy: the blank form reports no steps
+        self.blank_progress.setMaximumWidth(160)
+        self.blank_progress.hide()
+        self.statusBar().addPermanentWidget(self.blank_progress)
         self.statusBar().addPermanentWidget(self.autosave_label)
+        self._blank: BlankFormExport | None = None
         self._saved_at: str | None = None
 
         self._make_actions()
@@ -151,6 +163,9 @@ class MainWindow(QMainWindow):
         self.action_export_json = QAction(self)
         self.action_export_json.setObjectName("actionExportJson")
         self.action_export_json.triggered.connect(self.export_json)
+        self.action_blank_pdf = QAction(self)
+        self.action_blank_pdf.setObjectName("actionBlankPdf")
+        self.action_blank_pdf.triggered.connect(lambda _checked=False: self.blank_questionnaire())
         self.action_quit = QAction(self)
         self.action_quit.setObjectName("actionQuit")
         self.action_quit.triggered.connect(self.close)
@@ -165,6 +180,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.action_export_pdf,
             self.action_export_json,
+            self.action_blank_pdf,
             self.action_full_screen,
             self.action_presentation,
             self.action_quit,
@@ -231,6 +247,8 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(t("&Help"))
         self.action_export_pdf.setText(t("Export &PDF…"))
         self.action_export_json.setText(t("Export &JSON…"))
+        self.action_blank_pdf.setText(t("&Blank questionnaire (PDF)…"))
+        self.action_blank_pdf.setStatusTip(t("A printable questionnaire for answering on paper"))
         self.action_quit.setText(t("&Quit"))
         self.action_full_screen.setText(t("&Full screen"))
         self.action_presentation.setText(t("&Presentation mode"))
@@ -251,6 +269,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.action_export_pdf)
         self.file_menu.addAction(self.action_export_json)
         if self.services is not None:
+            self.file_menu.addAction(self.action_blank_pdf)
             self.file_menu.addSeparator()
             self.file_menu.addAction(self.home.action_demo)
             self.file_menu.addAction(self.home.action_remove_demo)
@@ -296,6 +315,7 @@ class MainWindow(QMainWindow):
         self.home.open_requested.connect(self.open_assessment)
         self.home.status_message.connect(self.show_message)
         self.home.changed.connect(self._assessments_changed)
+        self.home.blank_requested.connect(self.blank_questionnaire)
         self.questionnaire.saved.connect(self._saved)
         self.questionnaire.results_requested.connect(
             lambda aid: self.open_assessment(aid, "results")
@@ -416,6 +436,42 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is not self.results:
             self.show_page("results")
         self.results.export_json()
+
+    def blank_questionnaire(self, form_id: str = "", municipality: str = "") -> bool:
+        """Write a blank questionnaire as a PDF (off the GUI thread); False when none was started.
+
+        The form offered first is ``form_id``, else the one of the open assessment.
+        """
+        if self.services is None:
+            return False
+        from ethics_tool.gui.blank_form import BlankFormExport
+
+        if self._blank is None:
+            self._blank = BlankFormExport(self.settings, self)
+            self._blank.started.connect(self._blank_started)
+            self._blank.finished.connect(self._blank_stopped)
+            self._blank.failed.connect(self._blank_stopped)
+            self._blank.finished.connect(self.blank_finished)
+            self._blank.failed.connect(self.blank_failed)
+            self._blank.status_message.connect(self.show_message)
+        forms: list[Questionnaire] = list(self.services.forms())
+        if not form_id and self.current_id is not None:
+            data = self.services.load(self.current_id)
+            form_id = data.form.id
+            municipality = municipality or data.info.municipality
+            # The assessment keeps the version it was answered with, which may be older.
+            if not any(f.id == form_id and f.version == data.form.version for f in forms):
+                forms.insert(0, data.form)
+        selected = next((i for i, f in enumerate(forms) if f.id == form_id), 0)
+        return self._blank.start(self.dialogs, forms, selected, municipality)
+
+    def _blank_started(self) -> None:
+        self.action_blank_pdf.setEnabled(False)
+        self.blank_progress.show()
+
+    def _blank_stopped(self, _result: str = "") -> None:
+        self.action_blank_pdf.setEnabled(True)
+        self.blank_progress.hide()
 
     # -- language and appearance ----------------------------------------------------------------------
     def set_language(self, lang: str) -> None:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -17,6 +18,9 @@ from ethics_tool.gui.appearance import register_fonts
 from ethics_tool.gui.main_window import MainWindow
 from ethics_tool.services import Services
 
+if TYPE_CHECKING:
+    from ethics_tool.domain.models import Questionnaire
+
 
 class ScriptedDialogs:
     """Answers the modal questions the way a test says, and records what was asked."""
@@ -27,6 +31,9 @@ class ScriptedDialogs:
         self.open_from: Path | None = None
         self.asked: list[str] = []
         self.errors: list[tuple[str, str]] = []
+        self.open_answer = False
+        self.blank_choice: tuple[int, str] | None = None  # None: the offered form and language
+        self.blank_offered: tuple[list[str], int, str] | None = None
 
     def confirm(self, title: str, text: str, action: str) -> bool:
         self.asked.append(text)
@@ -45,6 +52,16 @@ class ScriptedDialogs:
     def open_path(self, title: str, directory: Path, file_filter: str) -> Path | None:
         self.asked.append(title)
         return self.open_from
+
+    def offer_open(self, title: str, text: str) -> bool:
+        self.asked.append(text)
+        return self.open_answer
+
+    def choose_blank_form(
+        self, forms: list[Questionnaire], selected: int, lang: str
+    ) -> tuple[int, str] | None:
+        self.blank_offered = ([form.id for form in forms], selected, lang)
+        return self.blank_choice or (selected, lang)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from ethics_tool.gui.appearance import ScaledLabel
 from ethics_tool.gui.labels import status_label
 from ethics_tool.gui.models import unit_text
 from ethics_tool.gui.widgets.charts import CURRENT, PREVIOUS, ChartData, Series, ThemeBars
+from ethics_tool.gui.widgets.tables import WrappingTableView
 from ethics_tool.i18n import current_language, format_date, format_number, format_percent, t
 from ethics_tool.scoring import compare
 
@@ -68,7 +68,7 @@ class ComparePage(QWidget):
         self.overall = ScaledLabel(1.4, bold=True)
         self.overall.setObjectName("compareOverall")
         self.model = QStandardItemModel(self)
-        self.table = QTableView()
+        self.table = WrappingTableView(fit_height=True)
         self.table.setObjectName("compareTable")
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -85,7 +85,7 @@ class ComparePage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         row = QHBoxLayout()
-        row.addLayout(choose, 1)
+        row.addLayout(choose, 3)  # wide enough for the questionnaire's title
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.message)
@@ -121,7 +121,9 @@ class ComparePage(QWidget):
             self.message.setText(t("Open an assessment first."))
 
     def _round_text(self, info: AssessmentInfo) -> str:
-        return f"{format_date(info.assessed_on)} · {info.form_id} {info.form_version} · " + (
+        form = self.services.catalog.forms.get(info.form_id)
+        title = form.title.get(current_language()) if form is not None else info.form_id
+        return f"{format_date(info.assessed_on)} · {title} {info.form_version} · " + (
             status_label(info.status)
         )
 
@@ -201,11 +203,7 @@ class ComparePage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.resizeRowsToContents()
-        height = (
-            header.height() + 4 + sum(self.table.rowHeight(r) for r in range(self.model.rowCount()))
-        )
-        self.table.setFixedHeight(height)
+        self.table.fit_rows()  # once the stretched theme column has its width
         overall = comparison.overall
         self.overall.setText(
             t(

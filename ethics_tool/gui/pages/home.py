@@ -100,6 +100,7 @@ class HomePage(QWidget):
     status_message = Signal(str)
     changed = Signal()  # assessments were added, removed or changed
     imported = Signal(int)
+    blank_requested = Signal(str, str)  # form id, municipality: a blank questionnaire as PDF
 
     def __init__(
         self,
@@ -402,6 +403,7 @@ class HomePage(QWidget):
         """Show the set-up dialog (window-modal, not blocking); the assessment is created on OK."""
         dialog = NewAssessmentDialog(self.services.forms(), self.window())
         dialog.accepted.connect(lambda: self._create(dialog))
+        dialog.blank_requested.connect(self.blank_requested)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog

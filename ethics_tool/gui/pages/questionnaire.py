@@ -183,7 +183,7 @@ class QuestionnairePage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 800])
+        splitter.setSizes([380, 860])
         splitter.setChildrenCollapsible(False)
         self.navigator.setMinimumWidth(220)
 

@@ -8,7 +8,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from PySide6.QtCore import QDate, QStringListModel, Qt
+from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -132,6 +132,8 @@ class RespondentRow(QWidget):
 class NewAssessmentDialog(QDialog):
     """Collects what :meth:`Services.create_assessment` needs; validates before it closes."""
 
+    blank_requested = Signal(str, str)  # form id, municipality
+
     def __init__(self, forms: list[Questionnaire], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newAssessmentDialog")
@@ -171,6 +173,9 @@ class NewAssessmentDialog(QDialog):
         self.form_description.setWordWrap(True)
         self.form.currentIndexChanged.connect(self._show_form)
         self.form_error = self._error_label("formError")
+        self.blank_button = QPushButton()
+        self.blank_button.setObjectName("blankPdfButton")
+        self.blank_button.clicked.connect(self._request_blank)
 
         self.mode_box = QGroupBox()
         self.mode_group = QButtonGroup(self)
@@ -236,6 +241,10 @@ class NewAssessmentDialog(QDialog):
         form_cell = QVBoxLayout()
         form_cell.addWidget(self.form)
         form_cell.addWidget(self.form_description)
+        blank_row = QHBoxLayout()
+        blank_row.addWidget(self.blank_button)
+        blank_row.addStretch(1)
+        form_cell.addLayout(blank_row)
         form_cell.addWidget(self.form_error)
         self.form_layout.addRow(self.labels[0], municipality_cell)
         self.form_layout.addRow(self.labels[1], self.unit_type)
@@ -294,6 +303,8 @@ class NewAssessmentDialog(QDialog):
         self.unit_name.setPlaceholderText(t("e.g. Finance Committee (optional)"))
         self.unit_name.setAccessibleName(t("Unit name"))
         self.form.setAccessibleName(t("Questionnaire"))
+        self.blank_button.setText(t("Blank questionnaire (PDF)…"))
+        self.blank_button.setToolTip(t("A printable questionnaire for answering on paper"))
         self.date.setAccessibleName(t("Date"))
         self.prepared_by.setPlaceholderText(t("Name of the person or group (optional)"))
         self.prepared_by.setAccessibleName(t("Prepared by"))
@@ -340,6 +351,11 @@ class NewAssessmentDialog(QDialog):
             themes=len(form.themes),
         )
         self.form_description.setText(f"{description}\n{counts}" if description else counts)
+
+    def _request_blank(self) -> None:
+        form = self.selected_form()
+        if form is not None:
+            self.blank_requested.emit(form.id, self.municipality.currentText().strip())
 
     def selected_form(self) -> Questionnaire | None:
         form_id = self.form.currentData()

@@ -1,4 +1,4 @@
-"""A table view whose rows follow the width of wrapped text (priorities, action plan)."""
+"""A table view whose rows follow the width of wrapped text (priorities, action plan, compare)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QTableView, QWidget
 class WrappingTableView(QTableView):
     """Row heights are recomputed whenever the columns can have changed width."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, fit_height: bool = False) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self._pending = False
+        self._fit_height = fit_height  # as tall as all rows: for a table inside a scroll area
         self.horizontalHeader().sectionResized.connect(lambda *_args: self.fit_rows())
 
     def fit_rows(self) -> None:
@@ -25,6 +26,13 @@ class WrappingTableView(QTableView):
     def _fit_now(self) -> None:
         self._pending = False
         self.resizeRowsToContents()
+        if self._fit_height:
+            model = self.model()
+            rows = model.rowCount() if model is not None else 0
+            header = self.horizontalHeader()
+            header_height = 0 if header.isHidden() else header.height()
+            height = sum(self.rowHeight(row) for row in range(rows))
+            self.setFixedHeight(header_height + height + 2 * self.frameWidth() + 2)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
