@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ethics_tool import __version__
+from ethics_tool.errors import UserError
 from ethics_tool.i18n import (
     LANGUAGES,
     format_date,
@@ -28,7 +29,7 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
-class CliError(Exception):
+class CliError(UserError):
     """An error already phrased for the user."""
 
 
@@ -246,28 +247,6 @@ COMMANDS = {
 }
 
 
-def _known_errors() -> tuple[type[BaseException], ...]:
-    from ethics_tool.domain.loader import FormError
-    from ethics_tool.exchange import ExchangeError
-    from ethics_tool.services import ServiceError
-    from ethics_tool.storage.db import StorageError
-
-    errors: list[type[BaseException]] = [
-        CliError,
-        FormError,
-        ExchangeError,
-        ServiceError,
-        StorageError,
-    ]
-    try:
-        from ethics_tool.report import ReportError
-
-        errors.append(ReportError)
-    except ImportError:  # pragma: no cover - the report package is part of the app
-        pass
-    return tuple(errors)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     if args.lang:
@@ -278,12 +257,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(Path(args.db) if args.db else None, lang=args.lang)
     try:
         return COMMANDS[args.command](args)
-    except _known_errors() as exc:
-        message = exc.first_line if hasattr(exc, "first_line") else str(exc)
-        print(f"ethics-tool: error: {message}", file=sys.stderr)
-        if hasattr(exc, "problems") and len(exc.problems) > 1:
-            for problem in exc.problems[1:]:
-                print(f"  {problem}", file=sys.stderr)
+    except UserError as exc:
+        print(f"ethics-tool: error: {exc.first_line}", file=sys.stderr)
+        for line in exc.details:
+            print(f"  {line}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -22,6 +22,7 @@ from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, Role
 from ethics_tool.domain.assessment import ActionData, ActionStatus, AssessmentData, Status
 from ethics_tool.domain.loader import form_hash, form_to_json
 from ethics_tool.domain.models import Questionnaire
+from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
 from ethics_tool.scoring import Results
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 FORMAT_VERSION = 1
 
 
-class ExchangeError(Exception):
+class ExchangeError(UserError):
     """A file that cannot be imported or written; the message names the file and the problem."""
 
 

@@ -26,6 +26,7 @@ from ethics_tool.domain.assessment import (
 )
 from ethics_tool.domain.loader import FormCatalog, form_from_json, form_hash, form_to_json
 from ethics_tool.domain.models import ItemType, Questionnaire
+from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
 from ethics_tool.scoring import Comparison, Results, compare, score
 from ethics_tool.storage import repository as repo
@@ -33,7 +34,7 @@ from ethics_tool.storage.db import Database
 from ethics_tool.storage.models import ActionItem, Answer, Assessment, Respondent
 
 
-class ServiceError(Exception):
+class ServiceError(UserError):
     """A request that cannot be carried out, with a message for the user."""
 
 

@@ -14,6 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from ethics_tool.domain.models import Questionnaire
+from ethics_tool.errors import UserError
 
 
 @dataclass(frozen=True)
@@ -31,19 +32,18 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-class FormError(Exception):
+class FormError(UserError):
     """A form file that cannot be used; ``str()`` gives a message a person can act on."""
 
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
         self.problems = problems
-        lines = "\n".join(f"  - {problem}" for problem in problems)
-        super().__init__(f"{source}: {len(problems)} problem(s)\n{lines}")
+        first = f"{source}: {problems[0]}" if problems else source
+        super().__init__(first, [str(problem) for problem in problems[1:]])
 
-    @property
-    def first_line(self) -> str:
-        """A one-line summary for a status bar or a CLI error."""
-        return f"{self.source}: {self.problems[0]}" if self.problems else self.source
+    def __str__(self) -> str:
+        lines = "\n".join(f"  - {problem}" for problem in self.problems)
+        return f"{self.source}: {len(self.problems)} problem(s)\n{lines}"
 
 
 @dataclass

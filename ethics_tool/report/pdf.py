@@ -21,6 +21,7 @@ from reportlab.platypus import Flowable
 from ethics_tool import __version__
 from ethics_tool.domain.assessment import AssessmentData
 from ethics_tool.domain.models import Questionnaire
+from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
 from ethics_tool.report.appendix import appendix
 from ethics_tool.report.blank import blank_story
@@ -38,7 +39,7 @@ STORY_DONE = 10
 LAYOUT_DONE = 95
 
 
-class ReportError(Exception):
+class ReportError(UserError):
     """The report could not be written; ``str()`` is one line a person can act on."""
 
 

@@ -16,12 +16,13 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-class StorageError(Exception):
+class StorageError(UserError):
     """A problem with the database file that the user can act on (path, permissions, version)."""
 
 
