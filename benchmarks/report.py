@@ -51,7 +51,7 @@ from ethics_tool.domain.assessment import (  # noqa: E402
     Status,
 )
 from ethics_tool.domain.loader import load_form, parse_form  # noqa: E402
-from ethics_tool.domain.models import ItemType, Questionnaire  # noqa: E402
+from ethics_tool.domain.questionnaire import ItemType, Questionnaire  # noqa: E402
 from ethics_tool.report import build_report  # noqa: E402
 from ethics_tool.report import styles as st  # noqa: E402
 from ethics_tool.report.charts import BarSeries, Strand, StrandKind, bar_chart, radar_chart  # noqa: E402

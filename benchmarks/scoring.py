@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from ethics_tool.domain.answers import AnswerValue, Mode, RespondentAnswers, Role
-from ethics_tool.domain.models import Questionnaire
+from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.scoring import score
 
 N_RESPONDENTS = 100
@@ -113,7 +113,7 @@ def time_results_page(form: Questionnaire, people: list[RespondentAnswers]) -> f
     from ethics_tool.domain.loader import FormCatalog
     from ethics_tool.services import NewRespondent, Services
     from ethics_tool.storage.db import open_database
-    from ethics_tool.storage.models import Answer
+    from ethics_tool.storage.tables import Answer
 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "bench.sqlite3")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, Role
 from ethics_tool.domain.assessment import ActionData, ActionStatus, Status
-from ethics_tool.domain.models import ItemType, Questionnaire
+from ethics_tool.domain.questionnaire import ItemType, Questionnaire
 from ethics_tool.scoring import score
 
 if TYPE_CHECKING:

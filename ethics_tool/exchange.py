@@ -21,7 +21,7 @@ from ethics_tool import __version__
 from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, Role
 from ethics_tool.domain.assessment import ActionData, ActionStatus, AssessmentData, Status
 from ethics_tool.domain.loader import form_hash, form_to_json
-from ethics_tool.domain.models import Questionnaire
+from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
 from ethics_tool.scoring import Results
@@ -272,7 +272,7 @@ def import_file(services: Services, path: Path, merge_into: int | None = None) -
     """
     export = read_export(path)
     from ethics_tool.storage import repository as repo
-    from ethics_tool.storage.models import Assessment, Respondent
+    from ethics_tool.storage.tables import Assessment, Respondent
 
     snapshot = form_to_json(export.form)
     with services.db.sessions() as session, session.begin():

@@ -27,7 +27,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, RespondentAnswers
-from ethics_tool.domain.models import ItemType, Question, Questionnaire, Recommendation, Theme
+from ethics_tool.domain.questionnaire import (
+    ItemType,
+    Question,
+    Questionnaire,
+    Recommendation,
+    Theme,
+)
 
 DISCUSSION_SPREAD = 2  # levels
 COMPLIANCE_LEVEL = 2  # legal items below this level are compliance gaps

@@ -25,13 +25,13 @@ from ethics_tool.domain.assessment import (
     Status,
 )
 from ethics_tool.domain.loader import FormCatalog, form_from_json, form_hash, form_to_json
-from ethics_tool.domain.models import ItemType, Questionnaire
+from ethics_tool.domain.questionnaire import ItemType, Questionnaire
 from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
 from ethics_tool.scoring import Comparison, Results, compare, score
 from ethics_tool.storage import repository as repo
 from ethics_tool.storage.db import Database
-from ethics_tool.storage.models import ActionItem, Answer, Assessment, Respondent
+from ethics_tool.storage.tables import ActionItem, Answer, Assessment, Respondent
 
 
 class ServiceError(UserError):

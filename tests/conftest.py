@@ -14,7 +14,7 @@ import pytest
 
 from ethics_tool import i18n, paths
 from ethics_tool.domain.loader import FormCatalog, load_catalog, load_form
-from ethics_tool.domain.models import Questionnaire
+from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.services import Services
 from ethics_tool.storage.db import Database, open_database
 

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from ethics_tool.domain.answers import Mode, RespondentAnswers, Role
-from ethics_tool.domain.models import Questionnaire
+from ethics_tool.domain.questionnaire import Questionnaire
 
 
 class Status(StrEnum):

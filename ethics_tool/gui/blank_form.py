@@ -22,7 +22,7 @@ from ethics_tool.gui.workers import Worker
 from ethics_tool.i18n import LANGUAGES, current_language, t
 
 if TYPE_CHECKING:
-    from ethics_tool.domain.models import Questionnaire
+    from ethics_tool.domain.questionnaire import Questionnaire
     from ethics_tool.gui.dialogs import Dialogs
     from ethics_tool.gui.settings import AppSettings
 

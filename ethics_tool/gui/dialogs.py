@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from ethics_tool.i18n import t
 
 if TYPE_CHECKING:
-    from ethics_tool.domain.models import Questionnaire
+    from ethics_tool.domain.questionnaire import Questionnaire
 
 
 class Dialogs:

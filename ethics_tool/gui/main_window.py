@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from ethics_tool.domain.assessment import AssessmentSummary
-    from ethics_tool.domain.models import Questionnaire
+    from ethics_tool.domain.questionnaire import Questionnaire
     from ethics_tool.gui.blank_form import BlankFormExport
     from ethics_tool.gui.pages.about import AboutPage
     from ethics_tool.gui.pages.compare import ComparePage

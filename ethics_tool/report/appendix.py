@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
 from ethics_tool import scoring
-from ethics_tool.domain.models import Questionnaire, Theme
+from ethics_tool.domain.questionnaire import Questionnaire, Theme
 from ethics_tool.i18n import format_number, format_percent, role_label, t
 from ethics_tool.paths import doc
 from ethics_tool.report import styles as st

@@ -13,7 +13,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from ethics_tool.domain.models import ItemType, Question, Questionnaire
+from ethics_tool.domain.questionnaire import ItemType, Question, Questionnaire
 from ethics_tool.i18n import t
 from ethics_tool.report import styles as st
 from ethics_tool.report.appendix import scale_tables

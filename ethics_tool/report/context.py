@@ -10,7 +10,7 @@ from datetime import date
 
 from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, RespondentAnswers, Role
 from ethics_tool.domain.assessment import AssessmentData
-from ethics_tool.domain.models import ItemType, Level, Question, Questionnaire, Theme
+from ethics_tool.domain.questionnaire import ItemType, Level, Question, Questionnaire, Theme
 from ethics_tool.i18n import (
     format_date,
     format_number,

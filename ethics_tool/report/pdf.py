@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable
 
 from ethics_tool import __version__
 from ethics_tool.domain.assessment import AssessmentData
-from ethics_tool.domain.models import Questionnaire
+from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
 from ethics_tool.report.appendix import appendix

@@ -6,7 +6,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
-from ethics_tool.domain.models import ItemType, Question, Theme
+from ethics_tool.domain.questionnaire import ItemType, Question, Theme
 from ethics_tool.i18n import t
 from ethics_tool.report import styles as st
 from ethics_tool.report.charts import BarSeries, bar_chart

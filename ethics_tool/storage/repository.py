@@ -15,7 +15,7 @@ from ethics_tool.domain.assessment import (
     RespondentInfo,
     Status,
 )
-from ethics_tool.storage.models import ActionItem, Answer, Assessment, Respondent
+from ethics_tool.storage.tables import ActionItem, Answer, Assessment, Respondent
 
 
 def info_of(row: Assessment) -> AssessmentInfo:

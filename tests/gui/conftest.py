@@ -19,7 +19,7 @@ from ethics_tool.gui.main_window import MainWindow
 from ethics_tool.services import Services
 
 if TYPE_CHECKING:
-    from ethics_tool.domain.models import Questionnaire
+    from ethics_tool.domain.questionnaire import Questionnaire
 
 
 class ScriptedDialogs:

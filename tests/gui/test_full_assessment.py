@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from ethics_tool.domain.answers import AnswerKind
-from ethics_tool.domain.models import ItemType, Questionnaire
+from ethics_tool.domain.questionnaire import ItemType, Questionnaire
 from ethics_tool.gui.main_window import MainWindow
 from ethics_tool.services import Services
 from tests.gui.conftest import ScriptedDialogs

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from ethics_tool.domain.answers import AnswerValue
 from ethics_tool.domain.assessment import ActionStatus
+from ethics_tool.gui.item_models import ActionColumn
 from ethics_tool.gui.main_window import MainWindow
-from ethics_tool.gui.models import ActionColumn
 from ethics_tool.services import Services
 from tests.gui.conftest import ScriptedDialogs
 from tests.gui.helpers import button, click, label, type_text

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from ethics_tool.domain.loader import FormError, load_form
-from ethics_tool.domain.models import ItemType, Question, Questionnaire
+from ethics_tool.domain.questionnaire import ItemType, Question, Questionnaire
 
 ROOT = Path(__file__).parents[2]
 FORM_FILES = sorted((ROOT / "forms").glob("*.yaml"))

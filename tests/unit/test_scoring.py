@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ethics_tool.domain.answers import AnswerValue, Mode, RespondentAnswers, Role
-from ethics_tool.domain.models import Questionnaire
+from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.scoring import compare, score
 
 L, NA, DK = AnswerValue.level, AnswerValue.na, AnswerValue.unknown

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from ethics_tool.domain.answers import AnswerValue, Mode, RespondentAnswers
 from ethics_tool.domain.loader import load_form
-from ethics_tool.domain.models import ItemType, Questionnaire
+from ethics_tool.domain.questionnaire import ItemType, Questionnaire
 from ethics_tool.scoring import score
 
 FORM: Questionnaire = load_form(Path(__file__).parents[1] / "data" / "worked_example.yaml")

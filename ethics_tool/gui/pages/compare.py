@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from ethics_tool.domain.assessment import AssessmentInfo
 from ethics_tool.gui.appearance import ScaledLabel
+from ethics_tool.gui.item_models import unit_text
 from ethics_tool.gui.labels import status_label
-from ethics_tool.gui.models import unit_text
 from ethics_tool.gui.widgets.charts import CURRENT, PREVIOUS, ChartData, Series, ThemeBars
 from ethics_tool.gui.widgets.tables import WrappingTableView
 from ethics_tool.i18n import current_language, format_date, format_number, format_percent, t

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from ethics_tool.domain.assessment import Status
 from ethics_tool.gui.appearance import ScaledLabel
 from ethics_tool.gui.busy import busy
-from ethics_tool.gui.models import (
+from ethics_tool.gui.item_models import (
     ID_ROLE,
     PROGRESS_ROLE,
     SORT_ROLE,

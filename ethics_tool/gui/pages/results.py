@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from ethics_tool.domain.assessment import AssessmentData
 from ethics_tool.gui.appearance import ScaledLabel
+from ethics_tool.gui.item_models import ActionColumn, ActionPlanModel, unit_text
 from ethics_tool.gui.labels import language_name, mode_label
-from ethics_tool.gui.models import ActionColumn, ActionPlanModel, unit_text
 from ethics_tool.gui.widgets.charts import (
     CURRENT,
     PREVIOUS,

@@ -40,7 +40,7 @@ from ethics_tool.i18n import current_language, t
 from ethics_tool.paths import resource
 
 if TYPE_CHECKING:
-    from ethics_tool.domain.models import Questionnaire
+    from ethics_tool.domain.questionnaire import Questionnaire
     from ethics_tool.services import NewRespondent
 
 log = logging.getLogger(__name__)

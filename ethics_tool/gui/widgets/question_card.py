@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.answers import AnswerKind, AnswerValue
-from ethics_tool.domain.models import ItemType, Question, Questionnaire, Theme
+from ethics_tool.domain.questionnaire import ItemType, Question, Questionnaire, Theme
 from ethics_tool.gui.appearance import ScaledLabel
 from ethics_tool.gui.widgets.choice_button import ChoiceButton
 from ethics_tool.i18n import t

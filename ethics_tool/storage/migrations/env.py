@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from ethics_tool.storage.models import Base
+from ethics_tool.storage.tables import Base
 
 config = context.config
 target_metadata = Base.metadata

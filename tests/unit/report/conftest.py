@@ -9,7 +9,7 @@ from report_helpers import load_quick_form, make_data, scored, single_respondent
 
 from ethics_tool.domain.answers import AnswerValue, RespondentAnswers
 from ethics_tool.domain.assessment import AssessmentData
-from ethics_tool.domain.models import ItemType, Questionnaire
+from ethics_tool.domain.questionnaire import ItemType, Questionnaire
 from ethics_tool.scoring import Results
 
 

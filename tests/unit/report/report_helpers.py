@@ -15,7 +15,7 @@ from ethics_tool.domain.assessment import (
     Status,
 )
 from ethics_tool.domain.loader import load_form
-from ethics_tool.domain.models import ItemType, Questionnaire
+from ethics_tool.domain.questionnaire import ItemType, Questionnaire
 from ethics_tool.paths import data_root
 from ethics_tool.scoring import Results, score
 

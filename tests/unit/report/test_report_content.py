@@ -19,7 +19,7 @@ from report_helpers import (
 
 from ethics_tool.domain.answers import AnswerValue, Mode, RespondentAnswers, Role
 from ethics_tool.domain.assessment import ActionData, ActionStatus, AssessmentData
-from ethics_tool.domain.models import ItemType, Questionnaire
+from ethics_tool.domain.questionnaire import ItemType, Questionnaire
 from ethics_tool.i18n import format_date, format_number, format_percent
 from ethics_tool.report import build_report
 from ethics_tool.scoring import Results

@@ -9,7 +9,7 @@ from report_helpers import make_data, read_pdf, scored, several_respondents, sin
 from reportlab.graphics.shapes import Drawing
 
 from ethics_tool.domain.answers import Mode
-from ethics_tool.domain.models import Questionnaire
+from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.report import build_report
 from ethics_tool.report.charts import BarSeries, Strand, bar_chart, radar_chart
 

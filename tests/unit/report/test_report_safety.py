@@ -16,7 +16,7 @@ from report_helpers import make_data, read_pdf, scored, single_respondent
 
 from ethics_tool.domain.answers import AnswerValue, RespondentAnswers, Role
 from ethics_tool.domain.assessment import ActionData, AssessmentData
-from ethics_tool.domain.models import Questionnaire
+from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.report import ReportError, build_blank_questionnaire, build_report
 from ethics_tool.scoring import Results
 

@@ -12,7 +12,7 @@ from report_helpers import make_data, read_pdf, scored
 from ethics_tool.domain.answers import AnswerValue, Mode, RespondentAnswers, Role
 from ethics_tool.domain.assessment import AssessmentData
 from ethics_tool.domain.loader import load_form
-from ethics_tool.domain.models import ItemType, Questionnaire, Text
+from ethics_tool.domain.questionnaire import ItemType, Questionnaire, Text
 from ethics_tool.paths import data_root
 from ethics_tool.report import build_report
 from ethics_tool.report.markup import shorten
