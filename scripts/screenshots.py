@@ -40,7 +40,7 @@ def main() -> int:
     from ethics_tool.domain.loader import load_catalog
     from ethics_tool.gui.app import create_main_window
     from ethics_tool.gui.appearance import apply_appearance, register_fonts
-    from ethics_tool.gui.blank_form import BlankFormDialog
+    from ethics_tool.gui.dialogs.blank_form import BlankFormDialog
     from ethics_tool.paths import data_root
     from ethics_tool.services import Services
     from ethics_tool.storage.db import open_database

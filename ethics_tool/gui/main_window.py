@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ethics_tool import i18n
 from ethics_tool.gui.appearance import ScaledLabel, apply_appearance, install_qt_translator
 from ethics_tool.gui.dialogs import Dialogs
+from ethics_tool.gui.files.jobs import Job
 from ethics_tool.gui.settings import AppSettings
 from ethics_tool.i18n import t
 from ethics_tool.paths import resource
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
     from ethics_tool.domain.assessment import AssessmentSummary
     from ethics_tool.domain.questionnaire import Questionnaire
-    from ethics_tool.gui.blank_form import BlankFormExport
+    from ethics_tool.gui.files.work import FileWork
     from ethics_tool.gui.pages.about import AboutPage
     from ethics_tool.gui.pages.compare import ComparePage
     from ethics_tool.gui.pages.home import HomePage
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         self.blank_progress.hide()
         self.statusBar().addPermanentWidget(self.blank_progress)
         self.statusBar().addPermanentWidget(self.autosave_label)
-        self._blank: BlankFormExport | None = None
+        self.files: FileWork | None = None
         self._saved_at: str | None = None
 
         self._make_actions()
@@ -282,6 +283,7 @@ class MainWindow(QMainWindow):
 
         ``rows`` are the assessments when they were already listed off the GUI thread.
         """
+        from ethics_tool.gui.files.work import FileWork
         from ethics_tool.gui.pages.about import AboutPage
         from ethics_tool.gui.pages.compare import ComparePage
         from ethics_tool.gui.pages.home import HomePage
@@ -294,9 +296,14 @@ class MainWindow(QMainWindow):
         self.services = services
         if self.db_path is None:
             self.db_path = services.db.path
-        self.home = HomePage(services, self.dialogs, self.settings)
+        self.files = FileWork(services, self.dialogs, self.settings, self)
+        self.files.status_message.connect(self.show_message)
+        self.files.started.connect(self._file_job_started)
+        self.files.finished.connect(self._file_job_finished)
+        self.files.failed.connect(self._file_job_failed)
+        self.home = HomePage(services, self.dialogs, self.files)
         self.questionnaire = QuestionnairePage(services, self.dialogs)
-        self.results = ResultsPage(services, self.dialogs, self.settings)
+        self.results = ResultsPage(services, self.dialogs, self.files)
         self.compare = ComparePage(services)
         self.settings_page = SettingsPage(self.db_path, user_log_dir(), user_data_dir() / "forms")
         self.about = AboutPage(self.db_path)
@@ -442,18 +449,8 @@ class MainWindow(QMainWindow):
 
         The form offered first is ``form_id``, else the one of the open assessment.
         """
-        if self.services is None:
+        if self.services is None or self.files is None:
             return False
-        from ethics_tool.gui.blank_form import BlankFormExport
-
-        if self._blank is None:
-            self._blank = BlankFormExport(self.settings, self)
-            self._blank.started.connect(self._blank_started)
-            self._blank.finished.connect(self._blank_stopped)
-            self._blank.failed.connect(self._blank_stopped)
-            self._blank.finished.connect(self.blank_finished)
-            self._blank.failed.connect(self.blank_failed)
-            self._blank.status_message.connect(self.show_message)
         forms: list[Questionnaire] = list(self.services.forms())
         if not form_id and self.current_id is not None:
             data = self.services.load(self.current_id)
@@ -463,15 +460,24 @@ class MainWindow(QMainWindow):
             if not any(f.id == form_id and f.version == data.form.version for f in forms):
                 forms.insert(0, data.form)
         selected = next((i for i, f in enumerate(forms) if f.id == form_id), 0)
-        return self._blank.start(self.dialogs, forms, selected, municipality)
+        return self.files.blank_form(forms, selected, municipality)
 
-    def _blank_started(self) -> None:
-        self.action_blank_pdf.setEnabled(False)
-        self.blank_progress.show()
+    def _file_job_started(self, kind: str) -> None:
+        if kind == Job.BLANK:
+            self.action_blank_pdf.setEnabled(False)
+            self.blank_progress.show()
 
-    def _blank_stopped(self, _result: str = "") -> None:
-        self.action_blank_pdf.setEnabled(True)
-        self.blank_progress.hide()
+    def _file_job_finished(self, kind: str, result: object) -> None:
+        if kind == Job.BLANK:
+            self.action_blank_pdf.setEnabled(True)
+            self.blank_progress.hide()
+            self.blank_finished.emit(str(result))
+
+    def _file_job_failed(self, kind: str, message: str) -> None:
+        if kind == Job.BLANK:
+            self.action_blank_pdf.setEnabled(True)
+            self.blank_progress.hide()
+            self.blank_failed.emit(message)
 
     # -- language and appearance ----------------------------------------------------------------------
     def set_language(self, lang: str) -> None:

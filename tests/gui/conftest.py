@@ -6,20 +6,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from ethics_tool.gui.app import create_main_window
 from ethics_tool.gui.appearance import register_fonts
+from ethics_tool.gui.dialogs.blank_form import BlankFormDialog
 from ethics_tool.gui.main_window import MainWindow
 from ethics_tool.services import Services
-
-if TYPE_CHECKING:
-    from ethics_tool.domain.questionnaire import Questionnaire
 
 
 class ScriptedDialogs:
@@ -57,11 +54,17 @@ class ScriptedDialogs:
         self.asked.append(text)
         return self.open_answer
 
-    def choose_blank_form(
-        self, forms: list[Questionnaire], selected: int, lang: str
-    ) -> tuple[int, str] | None:
-        self.blank_offered = ([form.id for form in forms], selected, lang)
-        return self.blank_choice or (selected, lang)
+    def ask(self, dialog: QDialog) -> bool:
+        """A feature dialog: the blank questionnaire's choice is recorded and answered."""
+        if isinstance(dialog, BlankFormDialog):
+            ids = [str(dialog.form.itemData(row)) for row in range(dialog.form.count())]
+            self.blank_offered = (ids, *dialog.choice())
+            if self.blank_choice is not None:
+                index, lang = self.blank_choice
+                dialog.form.setCurrentIndex(index)
+                dialog.language.setCurrentIndex(dialog.language.findData(lang))
+        self.asked.append(dialog.windowTitle())
+        return True
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -84,6 +87,8 @@ def open_window(
 ) -> MainWindow:
     window = create_main_window(services, store)
     window.dialogs = dialogs  # type: ignore[assignment]
+    assert window.files is not None
+    window.files.dialogs = dialogs  # type: ignore[assignment]
     for page in (window.home, window.questionnaire, window.results):
         page.dialogs = dialogs  # type: ignore[assignment]
     qtbot.addWidget(window)

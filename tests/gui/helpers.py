@@ -7,8 +7,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from ethics_tool.gui.dialogs.new_assessment import NewAssessmentDialog
 from ethics_tool.gui.main_window import MainWindow
-from ethics_tool.gui.pages.setup_dialog import NewAssessmentDialog
 
 
 def button(parent: QWidget, name: str) -> QAbstractButton:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from ethics_tool.gui.blank_form import BlankFormDialog
+from ethics_tool.gui.dialogs.blank_form import BlankFormDialog
 from ethics_tool.gui.main_window import MainWindow
 from ethics_tool.services import Services
 from tests.gui.conftest import ScriptedDialogs

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ethics_tool.domain.answers import AnswerValue, Mode, Role
+from ethics_tool.gui.dialogs.respondents import RespondentsDialog
 from ethics_tool.gui.main_window import MainWindow
-from ethics_tool.gui.pages.respondents_dialog import RespondentsDialog
 from ethics_tool.services import NewRespondent, Services
 from tests.gui.conftest import ScriptedDialogs
 from tests.gui.helpers import click, type_text

@@ -171,7 +171,9 @@ def test_json_export_and_import(
     window.open_assessment(assessment_id, "results")
     target = tmp_path / "export.json"
     dialogs.save_to = target
-    window.action_export_json.trigger()
+    assert window.files is not None
+    with qtbot.waitSignal(window.files.finished, timeout=30_000):
+        window.action_export_json.trigger()
     assert json.loads(target.read_text(encoding="utf-8"))
     services.delete(assessment_id)
     window.show_page("home")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -13,13 +12,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QThreadPool,
     Signal,
 )
-from PySide6.QtGui import QAction, QCursor, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +31,8 @@ from PySide6.QtWidgets import (
 from ethics_tool.domain.assessment import Status
 from ethics_tool.gui.appearance import ScaledLabel
 from ethics_tool.gui.busy import busy
+from ethics_tool.gui.dialogs.new_assessment import NewAssessmentDialog
+from ethics_tool.gui.files.jobs import Job
 from ethics_tool.gui.item_models import (
     ID_ROLE,
     PROGRESS_ROLE,
@@ -41,15 +40,13 @@ from ethics_tool.gui.item_models import (
     AssessmentColumn,
     AssessmentTableModel,
 )
-from ethics_tool.gui.pages.setup_dialog import NewAssessmentDialog
 from ethics_tool.gui.widgets.delegates import ProgressDelegate
-from ethics_tool.gui.workers import Worker
 from ethics_tool.i18n import format_date, t
 
 if TYPE_CHECKING:
     from ethics_tool.domain.assessment import AssessmentSummary
     from ethics_tool.gui.dialogs import Dialogs
-    from ethics_tool.gui.settings import AppSettings
+    from ethics_tool.gui.files.work import FileWork
     from ethics_tool.services import Services
 
 
@@ -106,15 +103,15 @@ class HomePage(QWidget):
         self,
         services: Services,
         dialogs: Dialogs,
-        settings: AppSettings,
+        files: FileWork,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("homePage")
         self.services = services
         self.dialogs = dialogs
-        self.settings = settings
-        self._worker: Worker | None = None
+        self.files = files
+        files.finished.connect(self._file_job_finished)
 
         self.title = ScaledLabel(1.6, bold=True)
         self.title.setObjectName("homeTitle")
@@ -500,40 +497,18 @@ class HomePage(QWidget):
         self.status_message.emit(t("Demo assessments removed: {count}", count=count))
 
     def import_json(self) -> None:
-        self._import(merge_into=None)
+        self.files.import_file(merge_into=None)
 
     def merge_json(self) -> None:
         """Answers given on another computer: add that file's respondents to the selected one."""
         selected = self.selected_id()
         if selected is not None:
-            self._import(merge_into=selected)
+            self.files.import_file(merge_into=selected)
 
-    def _import(self, merge_into: int | None) -> None:
-        folder = Path(self.settings.export_dir or Path.home())
-        path = self.dialogs.open_path(t("Import assessment"), folder, t("JSON files (*.json)"))
-        if path is None:
+    def _file_job_finished(self, kind: str, result: object) -> None:
+        if kind != Job.IMPORT:
             return
-        self.settings.export_dir = str(path.parent)
-        services = self.services
-        worker = Worker(lambda _progress: services.import_json(path, merge_into=merge_into))
-        worker.signals.finished.connect(self._imported)
-        worker.signals.failed.connect(self._import_failed)
-        self._worker = worker
-        self.status_message.emit(t("Importing {name}…", name=path.name))
-        QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))  # works, but busy
-        QThreadPool.globalInstance().start(worker)
-
-    def _imported(self, new_id: object) -> None:
-        QApplication.restoreOverrideCursor()
-        self._worker = None
-        assessment_id = int(str(new_id))
+        assessment_id = int(str(result))
         self.refresh(select_id=assessment_id)
         self.changed.emit()
-        self.status_message.emit(t("Assessment imported"))
         self.imported.emit(assessment_id)
-
-    def _import_failed(self, message: str) -> None:
-        QApplication.restoreOverrideCursor()
-        self._worker = None
-        self.status_message.emit(t("Import failed"))
-        self.dialogs.error(t("The file could not be imported"), message)

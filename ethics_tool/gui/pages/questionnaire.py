@@ -33,8 +33,8 @@ from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, Respondent
 from ethics_tool.domain.assessment import AssessmentData
 from ethics_tool.domain.questionnaire import Question, Theme
 from ethics_tool.gui.appearance import ScaledLabel
+from ethics_tool.gui.dialogs.respondents import RespondentsDialog, respondent_name
 from ethics_tool.gui.item_models import unit_text
-from ethics_tool.gui.pages.respondents_dialog import RespondentsDialog, respondent_name
 from ethics_tool.gui.widgets.question_card import QuestionCard
 from ethics_tool.i18n import current_language, format_date, t
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -27,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from ethics_tool.domain.assessment import AssessmentData
 from ethics_tool.gui.appearance import ScaledLabel
+from ethics_tool.gui.files.banner import FileBanner
+from ethics_tool.gui.files.jobs import Job
 from ethics_tool.gui.item_models import ActionColumn, ActionPlanModel, unit_text
 from ethics_tool.gui.labels import language_name, mode_label
 from ethics_tool.gui.widgets.charts import (
@@ -40,7 +39,6 @@ from ethics_tool.gui.widgets.charts import (
 )
 from ethics_tool.gui.widgets.delegates import DateDelegate, StatusDelegate
 from ethics_tool.gui.widgets.tables import WrappingTableView
-from ethics_tool.gui.workers import Worker
 from ethics_tool.i18n import (
     LANGUAGES,
     current_language,
@@ -52,7 +50,7 @@ from ethics_tool.i18n import (
 
 if TYPE_CHECKING:
     from ethics_tool.gui.dialogs import Dialogs
-    from ethics_tool.gui.settings import AppSettings
+    from ethics_tool.gui.files.work import FileWork
     from ethics_tool.scoring import Priority, Results
     from ethics_tool.services import Services
 
@@ -62,12 +60,6 @@ WARNING_STYLE = (
 )
 QUESTION_ROLE = Qt.ItemDataRole.UserRole + 20
 PLAN_TAB = 3
-
-
-def safe_file_name(text: str) -> str:
-    """A file name that every system accepts, keeping Latvian letters."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", text)
-    return re.sub(r"\s+", " ", cleaned).strip(" .") or "assessment"
 
 
 def _read_only_table(name: str) -> QTableView:
@@ -92,19 +84,17 @@ class ResultsPage(QWidget):
         self,
         services: Services,
         dialogs: Dialogs,
-        settings: AppSettings,
+        files: FileWork,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("resultsPage")
         self.services = services
         self.dialogs = dialogs
-        self.settings = settings
+        self.files = files
         self.data: AssessmentData | None = None
         self.results: Results | None = None
         self.previous: tuple[AssessmentData, Results] | None = None
-        self._worker: Worker | None = None
-        self._last_export: Path | None = None
 
         # Header and exports
         self.title = ScaledLabel(1.3, bold=True)
@@ -126,29 +116,11 @@ class ResultsPage(QWidget):
         self.compare_button = QPushButton()
         self.compare_button.setObjectName("compareButton")
         self.compare_button.clicked.connect(self._compare)
-        self.export_progress = QProgressBar()
-        self.export_progress.setObjectName("exportProgress")
-        self.export_progress.setRange(0, 100)
-        self.export_progress.setMaximumWidth(220)
-        self.export_progress.hide()
-        self.export_banner = QLabel()
-        self.export_banner.setObjectName("exportBanner")
-        self.export_banner.setWordWrap(True)
-        self.export_banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_export_button = QPushButton()
-        self.open_export_button.setObjectName("openExportButton")
-        self.open_export_button.clicked.connect(self._open_export)
-        self.open_folder_button = QPushButton()
-        self.open_folder_button.setObjectName("openExportFolderButton")
-        self.open_folder_button.clicked.connect(self._open_export_folder)
-        self.banner = QFrame()
-        self.banner.setObjectName("exportBannerFrame")
-        banner_layout = QHBoxLayout(self.banner)
-        banner_layout.setContentsMargins(0, 0, 0, 0)
-        banner_layout.addWidget(self.export_banner, 1)
-        banner_layout.addWidget(self.open_export_button)
-        banner_layout.addWidget(self.open_folder_button)
-        self.banner.hide()
+        self.banner = FileBanner(files, Job.REPORT)
+        self.export_progress = self.banner.progress
+        files.started.connect(self._file_job_started)
+        files.finished.connect(self._file_job_finished)
+        files.failed.connect(self._file_job_failed)
 
         # Summary tab
         self.overall = ScaledLabel(3.0, bold=True)
@@ -315,10 +287,7 @@ class ResultsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(header_row)
-        export_row = QHBoxLayout()
-        export_row.addWidget(self.banner, 1)
-        export_row.addWidget(self.export_progress)
-        layout.addLayout(export_row)
+        layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.retranslate()
 
@@ -334,8 +303,7 @@ class ResultsPage(QWidget):
         self.report_language_label.setText(t("Report &language:"))
         self.report_language.setAccessibleName(t("Report language"))
         self.theme_table.setAccessibleName(t("Results by theme"))
-        self.open_export_button.setText(t("Open PDF"))
-        self.open_folder_button.setText(t("Show folder"))
+        self.banner.retranslate()
         self.tabs.setTabText(0, t("Summary"))
         self.tabs.setTabText(1, t("Priorities"))
         self.tabs.setTabText(2, t("Gaps and discussion"))
@@ -358,8 +326,6 @@ class ResultsPage(QWidget):
         self.add_action_button.setText(t("Add action"))
         self.delete_action_button.setText(t("Delete action"))
         self.action_model.retranslate()
-        if self._last_export is not None:
-            self._show_banner(self._last_export)
         if self.data is not None:
             self._fill()
 
@@ -370,9 +336,8 @@ class ResultsPage(QWidget):
         self.previous = self.services.previous_round(assessment_id)
         self.action_model.load(assessment_id)
         self.action_table.resizeRowsToContents()
-        if self._last_export is not None and self._worker is None:
-            self.banner.hide()
-            self._last_export = None
+        if not self.files.running(Job.REPORT):
+            self.banner.clear()
         index = self.report_language.findData(current_language())
         self.report_language.setCurrentIndex(max(index, 0))
         self._fill()
@@ -597,97 +562,27 @@ class ResultsPage(QWidget):
             self.action_model.remove(index.row())
 
     # -- exports ----------------------------------------------------------------------------------
-    def _suggested(self, suffix: str) -> Path:
-        assert self.data is not None
-        info = self.data.info
-        name = safe_file_name(
-            f"{info.municipality} {unit_text(info.unit_type, info.unit_name)} "
-            f"{info.assessed_on.isoformat()}"
-        )
-        folder = Path(self.settings.export_dir) if self.settings.export_dir else Path.home()
-        return folder / f"{name}{suffix}"
-
     def export_pdf(self) -> None:
-        if self.data is None or self._worker is not None:
-            return
-        path = self.dialogs.save_path(
-            t("Export PDF"), self._suggested(".pdf"), t("PDF files (*.pdf)")
-        )
-        if path is None:
-            return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
-        self.settings.export_dir = str(path.parent)
-        assessment_id = self.data.info.id
-        lang = str(self.report_language.currentData())
-        services = self.services
-
-        def job(progress: object) -> Path:
-            services.build_report(assessment_id, path, lang=lang, progress=progress)  # type: ignore[arg-type]
-            return path
-
-        worker = Worker(job)
-        worker.signals.progress.connect(self.export_progress.setValue)
-        worker.signals.finished.connect(self._exported)
-        worker.signals.failed.connect(self._export_failed)
-        self._worker = worker
-        self.export_progress.setValue(0)
-        self.export_progress.show()
-        self.export_pdf_button.setEnabled(False)
-        self.banner.hide()
-        self.status_message.emit(t("Writing the PDF…"))
-        QThreadPool.globalInstance().start(worker)
-
-    def _exported(self, result: object) -> None:
-        self._worker = None
-        path = Path(str(result))
-        self._last_export = path
-        self.export_progress.setValue(100)
-        self.export_progress.hide()
-        self.export_pdf_button.setEnabled(True)
-        self._show_banner(path)
-        self.status_message.emit(t("PDF saved: {path}", path=str(path)))
-        self.export_finished.emit(str(path))
-
-    def _show_banner(self, path: Path) -> None:
-        self.export_banner.setText(t("The report was saved as {path}", path=str(path)))
-        self.open_export_button.show()
-        self.open_folder_button.show()
-        self.banner.show()
-
-    def _export_failed(self, message: str) -> None:
-        self._worker = None
-        self.export_progress.hide()
-        self.export_pdf_button.setEnabled(True)
-        self.status_message.emit(t("The PDF could not be written"))
-        self.export_failed.emit(message)
-        self.dialogs.error(t("The PDF could not be written"), message)
-
-    def _open_export(self) -> None:
-        if self._last_export is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._last_export)))
-
-    def _open_export_folder(self) -> None:
-        if self._last_export is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._last_export.parent)))
+        if self.data is not None:
+            self.files.export_report(self.data.info, str(self.report_language.currentData()))
 
     def export_json(self) -> None:
-        if self.data is None:
-            return
-        path = self.dialogs.save_path(
-            t("Export JSON"), self._suggested(".json"), t("JSON files (*.json)")
-        )
-        if path is None:
-            return
-        self.settings.export_dir = str(path.parent)
-        from ethics_tool.exchange import ExchangeError
+        if self.data is not None:
+            self.files.export_json(self.data.info)
 
-        try:
-            self.services.export_json(self.data.info.id, path)
-        except (OSError, ExchangeError) as exc:
-            self.dialogs.error(t("The file could not be written"), str(exc))
-            return
-        self.status_message.emit(t("Saved as {path}", path=str(path)))
+    def _file_job_started(self, kind: str) -> None:
+        if kind == Job.REPORT:
+            self.export_pdf_button.setEnabled(False)
+
+    def _file_job_finished(self, kind: str, result: object) -> None:
+        if kind == Job.REPORT:
+            self.export_pdf_button.setEnabled(True)
+            self.export_finished.emit(str(result))
+
+    def _file_job_failed(self, kind: str, message: str) -> None:
+        if kind == Job.REPORT:
+            self.export_pdf_button.setEnabled(True)
+            self.export_failed.emit(message)
 
     def _compare(self) -> None:
         if self.data is not None:

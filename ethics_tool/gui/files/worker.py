@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QRunnable, Signal
 
 log = logging.getLogger(__name__)
 
-Job = Callable[[Callable[[int], None]], object]
+Task = Callable[[Callable[[int], None]], object]
 
 
 class WorkerSignals(QObject):
@@ -21,9 +21,9 @@ class WorkerSignals(QObject):
 class Worker(QRunnable):
     """Run ``job(progress)`` in the thread pool; ``progress(percent)`` may be called from the job."""
 
-    def __init__(self, job: Job) -> None:
+    def __init__(self, job: Task) -> None:
         super().__init__()
-        self.setAutoDelete(False)  # the page keeps a reference until the signals have arrived
+        self.setAutoDelete(False)  # FileWork keeps a reference until the signals have arrived
         self.job = job
         self.signals = WorkerSignals()
 

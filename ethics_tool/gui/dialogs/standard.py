@@ -1,16 +1,16 @@
-"""Every modal question the GUI asks, behind one object so that tests can answer for the user."""
+"""Standard modal questions behind one object, so that tests can answer for the user.
+
+:class:`Dialogs` knows no feature dialog: a feature dialog (a ``QDialog`` of this package) is
+shown with :meth:`Dialogs.ask`, which tests replace like every other question.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ethics_tool.i18n import t
-
-if TYPE_CHECKING:
-    from ethics_tool.domain.questionnaire import Questionnaire
 
 
 class Dialogs:
@@ -53,14 +53,6 @@ class Dialogs:
         box.exec()
         return box.clickedButton() is open_button
 
-    def choose_blank_form(
-        self, forms: list[Questionnaire], selected: int, lang: str
-    ) -> tuple[int, str] | None:
-        """The index of the chosen form and the language of a blank questionnaire, or None."""
-        from ethics_tool.gui.blank_form import BlankFormDialog
-
-        dialog = BlankFormDialog(forms, selected, lang, self.parent)
-        try:
-            return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+    def ask(self, dialog: QDialog) -> bool:
+        """Show a feature dialog modally; True when the user accepted it."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
