@@ -1,39 +1,52 @@
 """The translation layer for every user-visible string (report, CLI and GUI alike).
 
-Source strings are written in English inside the code and wrapped in :func:`t`; the Latvian text
-comes from the JSON files in ``resources/translations/lv/`` (English source → Latvian; one file per
-area: ``core.json``, ``report.json``, ``gui.json``). Latvian is the default
-language. The GUI re-reads texts through :func:`t` when the language changes at run time, and also
-loads Qt's own ``qtbase_lv`` for standard dialogs. A test checks that every ``t("…")`` literal in the
-code has a Latvian entry, so no label silently stays English.
+Source strings are written in English inside the code; Latvian (the default language) comes from
+the gettext catalogue ``resources/translations/lv/LC_MESSAGES/ethics_tool.po``, compiled to the
+``.mo`` file beside it, which is what the app reads (stdlib :mod:`gettext`, no Babel at run time).
+
+- :func:`t` translates a text: ``t("Saved")``, ``t("Question {n} of {total}", n=3, total=93)``;
+- :func:`nt` picks the plural form for a number by the language's rule (Latvian has three):
+  ``nt("{count} answer", "{count} answers", n, count=n)``;
+- :func:`pt` translates a text in a context, for one English word with two meanings:
+  ``pt("question status", "Open")``;
+- :func:`N_` only marks a text for extraction (labels in tables, translated later with :func:`t`).
+
+Placeholders are ``{named}`` and are filled after translation. ``scripts/i18n.py`` extracts the
+texts with Babel (keywords ``t``, ``nt:1,2``, ``pt:1c,2``, ``N_``), checks the catalogue and
+compiles it; see ``docs/translations.md``. The GUI re-reads texts through these functions when the
+language changes at run time, and also loads Qt's own ``qtbase_lv`` for standard dialogs.
 """
 
 from __future__ import annotations
 
-import json
+import gettext
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from ethics_tool.paths import resource
 
 LANGUAGES = ("lv", "en")
 DEFAULT_LANGUAGE = "lv"
+DOMAIN = "ethics_tool"
 
 _current = DEFAULT_LANGUAGE
 _listeners: list[Callable[[str], None]] = []
 
 
+def mo_path(lang: str) -> Path:
+    """The compiled catalogue of ``lang`` as shipped with the app."""
+    return resource("translations", lang, "LC_MESSAGES", f"{DOMAIN}.mo")
+
+
 @cache
-def catalog(lang: str) -> dict[str, str]:
-    """The translations for ``lang`` (empty for English, the source language)."""
+def translations(lang: str) -> gettext.NullTranslations:
+    """The catalogue of ``lang``; English is the source language and needs none."""
     if lang == "en":
-        return {}
-    data: dict[str, str] = {}
-    for path in sorted(resource("translations", lang).glob("*.json")):
-        with path.open(encoding="utf-8") as fh:
-            data.update(json.load(fh))
-    return data
+        return gettext.NullTranslations()
+    with mo_path(lang).open("rb") as fh:
+        return gettext.GNUTranslations(fh)
 
 
 def current_language() -> str:
@@ -64,8 +77,29 @@ def t(source: str, lang: str | None = None, /, **kwargs: Any) -> str:
 
     ``kwargs`` fill ``{named}`` placeholders after translation.
     """
-    text = catalog(lang or _current).get(source, source)
+    text = translations(lang or _current).gettext(source)
     return text.format(**kwargs) if kwargs else text
+
+
+def nt(singular: str, plural: str, n: int, lang: str | None = None, /, **kwargs: Any) -> str:
+    """The form of a text for the number ``n``, which fills ``{count}`` (or ``{n}``).
+
+    English has two forms; Latvian three (1, 21, 31…; 0, 10–20, 30…; the rest), chosen by the
+    ``Plural-Forms`` rule in the catalogue. ``kwargs`` fill the other placeholders.
+    """
+    text = translations(lang or _current).ngettext(singular, plural, n)
+    return text.format(**{"count": n, "n": n, **kwargs})
+
+
+def pt(context: str, source: str, lang: str | None = None, /, **kwargs: Any) -> str:
+    """Translate ``source`` as used in ``context`` (``msgctxt``), for words with two meanings."""
+    text = translations(lang or _current).pgettext(context, source)
+    return text.format(**kwargs) if kwargs else text
+
+
+def N_(source: str) -> str:
+    """Mark ``source`` for extraction without translating it (translate it later with :func:`t`)."""
+    return source
 
 
 def format_date(value: Any, lang: str | None = None) -> str:
@@ -96,39 +130,39 @@ def format_number(value: float | None, lang: str | None = None, digits: int = 1)
 
 # Labels of the stored enum values, in one place for the CLI, the GUI and the report.
 MODE_LABELS = {
-    "single": "One respondent",
-    "individual": "Individual answers",
-    "consensus": "Consensus workshop",
+    "single": N_("One respondent"),
+    "individual": N_("Individual answers"),
+    "consensus": N_("Consensus workshop"),
 }
 STATUS_LABELS = {
-    "in_progress": "In progress",
-    "completed": "Completed",
-    "archived": "Archived",
+    "in_progress": N_("In progress"),
+    "completed": N_("Completed"),
+    "archived": N_("Archived"),
 }
 ACTION_STATUS_LABELS = {
-    "not_started": "Not started",
-    "in_progress": "In progress",
-    "done": "Done",
+    "not_started": N_("Not started"),
+    "in_progress": N_("In progress"),
+    "done": N_("Done"),
 }
 ROLE_LABELS = {
-    "deputy": "Deputy",
-    "chair": "Council chair",
-    "executive": "Executive director",
-    "manager": "Manager",
-    "staff": "Staff member",
-    "other": "Other",
-    "group": "Group (agreed answer)",
+    "deputy": N_("Deputy"),
+    "chair": N_("Council chair"),
+    "executive": N_("Executive director"),
+    "manager": N_("Manager"),
+    "staff": N_("Staff member"),
+    "other": N_("Other"),
+    "group": N_("Group (agreed answer)"),
 }
 UNIT_TYPE_LABELS = {
-    "dome": "Council",
-    "komiteja": "Committee",
-    "komisija": "Commission",
-    "vadiba": "Municipal leadership",
-    "administracija": "Central administration / department",
-    "parvalde": "Town or parish administration",
-    "iestade": "Municipal institution",
-    "kapitalsabiedriba": "Municipal company",
-    "cits": "Other",
+    "dome": N_("Council"),
+    "komiteja": N_("Committee"),
+    "komisija": N_("Commission"),
+    "vadiba": N_("Municipal leadership"),
+    "administracija": N_("Central administration / department"),
+    "parvalde": N_("Town or parish administration"),
+    "iestade": N_("Municipal institution"),
+    "kapitalsabiedriba": N_("Municipal company"),
+    "cits": N_("Other"),
 }
 
 

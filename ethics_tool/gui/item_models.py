@@ -110,7 +110,7 @@ class AssessmentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             # Long questionnaire titles are elided in the cell; the tooltip shows them whole.
             text = str(self.data(index, Qt.ItemDataRole.DisplayRole))
-            return f"{text} ({t('Demo data')})" if info.is_demo else text
+            return text + " (" + t("Demo data") + ")" if info.is_demo else text
         if role == SORT_ROLE:
             if column is AssessmentColumn.DATE:
                 return info.assessed_on.isoformat()
@@ -132,7 +132,7 @@ class AssessmentTableModel(QAbstractTableModel):
                 return mode_label(info.mode)
             if column is AssessmentColumn.STATUS:
                 text = status_label(info.status)
-                return f"{text} · {t('demo')}" if info.is_demo else text
+                return text + " · " + t("demo") if info.is_demo else text
             return format_percent(summary.progress)
         return None
 

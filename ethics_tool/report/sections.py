@@ -18,7 +18,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from ethics_tool.i18n import mode_label, t
+from ethics_tool.i18n import mode_label, nt, t
 from ethics_tool.report import styles as st
 from ethics_tool.report.charts import Strand, StrandKind, radar_chart, radar_legend
 from ethics_tool.report.context import ReportContext
@@ -213,13 +213,14 @@ def _headline(ctx: ReportContext) -> list[Flowable]:
     ]
     band = ctx.form.bands[r.band_index] if r.band_index is not None else None
     facts: list[Flowable] = [
-        rich(f"{esc(t('Maturity band', lang))}: {bold(ctx.band_label)}"),
+        rich(esc(t("Maturity band", lang)) + f": {bold(ctx.band_label)}"),
     ]
     if band is not None and band.description is not None:
         facts.append(para(ctx.text(band.description), s.small))
     facts.append(
         rich(
-            f"{esc(t('Coverage', lang))}: {bold(ctx.pct(r.coverage))} "
+            esc(t("Coverage", lang))
+            + f": {bold(ctx.pct(r.coverage))} "
             + esc(
                 t(
                     "({answered} of {expected} expected answers given as a level)",
@@ -234,8 +235,8 @@ def _headline(ctx: ReportContext) -> list[Flowable]:
     target_text = f"{ctx.form.target_level} – {ctx.text(target.label)}" if target else ""
     facts.append(
         rich(
-            f"{esc(t('Target level', lang))}: {bold(target_text)} "
-            f"({esc(ctx.pct(ctx.target_percent))})"
+            esc(t("Target level", lang))
+            + f": {bold(target_text)} ({esc(ctx.pct(ctx.target_percent))})"
         )
     )
     top = Table(
@@ -351,8 +352,9 @@ def _top_priorities(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
     for rank, priority in enumerate(top, start=1):
         question = ctx.questions[priority.question_id]
         number = ctx.question_number[priority.question_id]
+        legal = esc(t("legal requirement", lang))
         marker = (
-            f' <font color="#{st.GAP.hexval()[2:]}">({esc(t("legal requirement", lang))})</font>'
+            f' <font color="#{st.GAP.hexval()[2:]}">({legal})</font>'
             if priority.compliance_gap
             else ""
         )
@@ -365,16 +367,18 @@ def _top_priorities(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
         text = (
             f"{bold(f'{rank}. [{number}]')} "
             f"{esc(shorten(ctx.text(question.text), fit.question_chars))}{marker} "
-            f"<b>{esc(t('Recommendation', lang))}:</b> {advice}"
+            "<b>" + esc(t("Recommendation", lang)) + f":</b> {advice}"
         )
         out.append(rich(text, s.sum_item))
     rest = len(priorities) - len(top)
     if rest > 0:
-        more = t(
+        more = nt(
+            "+ {count} more question below the target level — see the theme sections and the "
+            "action plan.",
             "+ {count} more questions below the target level — see the theme sections and the "
             "action plan.",
+            rest,
             lang,
-            count=rest,
         )
         out.append(rich(_more(more), s.sum_item))
     return out

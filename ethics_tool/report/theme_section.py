@@ -62,7 +62,7 @@ def theme_section(ctx: ReportContext, theme: Theme) -> list[Flowable]:
         refs = "; ".join(
             f"{reference_kind_label(ref.kind.value, lang)}: {ref.ref}" for ref in theme.references
         )
-        out.append(para(f"{t('References', lang)}: {refs}", s.small))
+        out.append(para(t("References", lang) + f": {refs}", s.small))
     out += [Spacer(1, 4), _figures(ctx, theme), Spacer(1, 6)]
     out += _chart(ctx, theme)
     out += _questions_table(ctx, theme)
@@ -147,10 +147,11 @@ def _flags(ctx: ReportContext, question: Question, result: QuestionResult) -> li
         notes.append(esc(t("Perception statement (agreement scale)", lang)))
     if question.legal is not None:
         law = f"{ctx.text(question.legal.law)}, {question.legal.article}"
-        notes.append(esc(f"{t('Legal requirement', lang)}: {law}"))
+        notes.append(esc(t("Legal requirement", lang) + f": {law}"))
     gap = f"#{st.GAP.hexval()[2:]}"
     if result.compliance_gap:
-        notes.append(f'<font color="{gap}"><b>{esc(t("Compliance gap", lang))}</b></font>')
+        label = esc(t("Compliance gap", lang))
+        notes.append(f'<font color="{gap}"><b>{label}</b></font>')
     if result.discussion_point:
         notes.append(bold(t("Discussion point", lang)))
     if result.n_unknown:
@@ -183,7 +184,7 @@ def _answer_cell(ctx: ReportContext, question: Question, result: QuestionResult)
     distribution = " · ".join(
         f"{lvl.value}: {result.distribution.get(lvl.value, 0)}" for lvl in scale
     )
-    out.append(cell(f"{t('Level: count', lang)} — {distribution}", s.cell_small))
+    out.append(cell(t("Level: count", lang) + f" — {distribution}", s.cell_small))
     others = [
         (t("Not applicable", lang), result.n_na),
         (t("Don't know", lang), result.n_unknown),

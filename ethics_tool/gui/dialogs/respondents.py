@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ethics_tool.domain.answers import Role
 from ethics_tool.gui.labels import individual_roles, role_label
-from ethics_tool.i18n import t
+from ethics_tool.i18n import nt, t
 
 if TYPE_CHECKING:
     from ethics_tool.domain.assessment import AssessmentData, RespondentInfo
@@ -237,10 +237,11 @@ class RespondentsDialog(QDialog):
             return
         index = self.data.respondents.index(person)
         answered = len(self.data.answers[index].answers)
-        question = t(
+        question = nt(
+            "Remove {name}? Their {count} answer is deleted too. This cannot be undone.",
             "Remove {name}? Their {count} answers are deleted too. This cannot be undone.",
+            answered,
             name=respondent_name(person),
-            count=answered,
         )
         if not self.dialogs.confirm(t("Remove respondent"), question, t("Remove")):
             return

@@ -50,8 +50,8 @@ class AboutPage(QWidget):
         ]
         data = str(self.db_path) if self.db_path else t("(a database server)")
         html = [
-            f"<h1>{escape(t('Ethics self-assessment'))}</h1>",
-            f"<p>{escape(t('Version {version}', version=__version__))}</p>",
+            "<h1>" + escape(t("Ethics self-assessment")) + "</h1>",
+            "<p>" + escape(t("Version {version}", version=__version__)) + "</p>",
             "<p>"
             + escape(
                 t(
@@ -61,16 +61,16 @@ class AboutPage(QWidget):
                 )
             )
             + "</p>",
-            f"<h2>{escape(t('How to use it'))}</h2><ol>",
+            "<h2>" + escape(t("How to use it")) + "</h2><ol>",
             *[f"<li>{escape(step)}</li>" for step in steps],
             "</ol>",
-            f"<h2>{escape(t('Keyboard'))}</h2><table cellpadding='3'>",
+            "<h2>" + escape(t("Keyboard")) + "</h2><table cellpadding='3'>",
             *[f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in keys],
             "</table>",
-            f"<h2>{escape(t('Where the data lives'))}</h2>",
-            f"<p>{escape(t('All assessments are kept in one database file:'))}<br><code>"
+            "<h2>" + escape(t("Where the data lives")) + "</h2>",
+            "<p>" + escape(t("All assessments are kept in one database file:")) + "<br><code>",
             f"{escape(data)}</code></p>",
-            f"<h2>{escape(t('Licences'))}</h2>",
+            "<h2>" + escape(t("Licences")) + "</h2>",
             "<p>"
             + escape(t("The program is free software under the MIT licence."))
             + "</p><p>"

@@ -41,7 +41,7 @@ from ethics_tool.gui.item_models import (
     AssessmentTableModel,
 )
 from ethics_tool.gui.widgets.delegates import ProgressDelegate
-from ethics_tool.i18n import format_date, t
+from ethics_tool.i18n import format_date, nt, t
 
 if TYPE_CHECKING:
     from ethics_tool.domain.assessment import AssessmentSummary
@@ -350,9 +350,16 @@ class HomePage(QWidget):
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         if shown == total:
-            self.count_label.setText(t("{count} assessments", count=total))
+            self.count_label.setText(nt("{count} assessment", "{count} assessments", total))
         else:
-            self.count_label.setText(t("{shown} of {count} assessments", shown=shown, count=total))
+            self.count_label.setText(
+                nt(
+                    "{shown} of {count} assessment",
+                    "{shown} of {count} assessments",
+                    total,
+                    shown=shown,
+                )
+            )
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)

@@ -460,12 +460,10 @@ class QuestionnairePage(QWidget):
         extra = ""
         outcome = results.questions.get(question.id)
         if outcome is not None and outcome.discussion_point:
-            extra = (
-                f"<p><b>{escape(t('The answers differ by two levels or more: discuss.'))}</b></p>"
-            )
-        self.card.set_others(
-            f"<b>{escape(t('Individual answers'))}</b><ul>{''.join(rows)}</ul>{distribution}{extra}"
-        )
+            discuss = t("The answers differ by two levels or more: discuss.")
+            extra = f"<p><b>{escape(discuss)}</b></p>"
+        title = escape(t("Individual answers"))
+        self.card.set_others(f"<b>{title}</b><ul>{''.join(rows)}</ul>{distribution}{extra}")
 
     def _distribution(self, given: list[AnswerValue], question: Question, people: int) -> str:
         """How many individuals gave each answer, as a small table with bars."""
@@ -484,11 +482,13 @@ class QuestionnairePage(QWidget):
         ]
         missing = people - len(given)
         if missing:
+            none_yet = escape(t("no answer yet"))
             lines.append(
-                f"<tr><td>{escape(t('no answer yet'))}</td>"
+                f"<tr><td>{none_yet}</td>"
                 f"<td align='right'>&nbsp;{missing}&nbsp;</td><td>{'□' * missing}</td></tr>"
             )
-        return f"<p><b>{escape(t('Distribution'))}</b></p><table>{''.join(lines)}</table>"
+        title = escape(t("Distribution"))
+        return f"<p><b>{title}</b></p><table>{''.join(lines)}</table>"
 
     def _snapshot(self) -> AssessmentData:
         assert self.data is not None

@@ -45,6 +45,7 @@ from ethics_tool.i18n import (
     format_date,
     format_number,
     format_percent,
+    nt,
     t,
 )
 
@@ -352,7 +353,7 @@ class ResultsPage(QWidget):
         info = data.info
         form = data.form
         self.title.setText(f"{info.municipality} — {unit_text(info.unit_type, info.unit_name)}")
-        people = t("{count} respondents", count=results.n_respondents)
+        people = nt("{count} respondent", "{count} respondents", results.n_respondents)
         self.subtitle.setText(
             " · ".join(
                 [

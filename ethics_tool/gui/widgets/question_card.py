@@ -196,12 +196,12 @@ class QuestionCard(QWidget):
         if question.guidance is not None:
             parts.append(f"<p>{escape(question.guidance.get(lang))}</p>")
         if theme.description is not None:
-            parts.append(
-                f"<p><i>{escape(t('About this theme'))}:</i> {escape(theme.description.get(lang))}</p>"
-            )
+            about = escape(t("About this theme"))
+            parts.append(f"<p><i>{about}:</i> {escape(theme.description.get(lang))}</p>")
         refs = [r.ref for r in question.references] or [r.ref for r in theme.references]
         if refs:
-            parts.append(f"<p><i>{escape(t('References'))}:</i> {escape('; '.join(refs))}</p>")
+            label = escape(t("References"))
+            parts.append(f"<p><i>{label}:</i> {escape('; '.join(refs))}</p>")
         self.guidance.setText("".join(parts))
         self.guidance_toggle.setVisible(bool(parts))
         self.guidance.setVisible(bool(parts) and self.guidance_toggle.isChecked())
