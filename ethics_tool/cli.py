@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ethics_tool import __version__
+from ethics_tool import __version__, logs
 from ethics_tool.errors import UserError
 from ethics_tool.i18n import (
     LANGUAGES,
@@ -255,6 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ethics_tool.gui.app import run
 
         return run(Path(args.db) if args.db else None, lang=args.lang)
+    log_files = logs.setup(stderr_fallback=False)
     try:
         return COMMANDS[args.command](args)
     except UserError as exc:
@@ -269,32 +271,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ethics-tool: error: {exc.strerror or exc}{where}", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # a bug: one line for the user, the traceback in the log file
-        log = _log_exception()
+        logging.getLogger("ethics_tool.cli").exception("unhandled error in the command line")
+        details = log_files.log or "no log file could be written"
         print(
-            f"ethics-tool: internal error: {type(exc).__name__}: {exc} (details: {log})",
+            f"ethics-tool: internal error: {type(exc).__name__}: {exc} (details: {details})",
             file=sys.stderr,
         )
         return EXIT_ERROR
-
-
-def _log_exception() -> Path | str:
-    import logging
-    import logging.handlers
-
-    from ethics_tool import paths
-
-    try:
-        directory = paths.user_log_dir()
-        directory.mkdir(parents=True, exist_ok=True)
-        path = directory / "ethics-tool.log"
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        return "no log file could be written"
-    logger = logging.getLogger("ethics_tool.cli")
-    logger.addHandler(handler)
-    logger.exception("unhandled error in the command line")
-    handler.close()
-    logger.removeHandler(handler)
-    return path

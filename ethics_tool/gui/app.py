@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ethics_tool import APP_NAME, __version__, i18n
+from ethics_tool import __version__, i18n, logs
 from ethics_tool.gui.appearance import install_qt_translator, register_fonts
 from ethics_tool.gui.main_window import MainWindow
 from ethics_tool.gui.settings import APPLICATION, ORGANIZATION, AppSettings
@@ -30,33 +30,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("ethics_tool")
 _showing_error = False
-_log_handler: logging.Handler | None = None
-
-
-def setup_logging(folder: Path | None = None) -> Path | None:
-    """Log to a rotating file in the user's log folder (stderr if it cannot be created)."""
-    global _log_handler
-    if _log_handler is not None:  # once per process (run() may be called again by tests)
-        name = getattr(_log_handler, "baseFilename", None)
-        return Path(name) if name else None
-    folder = folder or user_log_dir()
-    import logging.handlers  # ~10 ms: not before the first paint
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{APP_NAME}.log"
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        path = None
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    _log_handler = handler
-    root.setLevel(logging.INFO)
-    return path
 
 
 def show_error_dialog(text: str, parent: QWidget | None = None) -> None:
@@ -152,6 +125,7 @@ def run(db_path: Path | None = None, lang: str | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
     sys.excepthook = excepthook
+    logs.enable_crash_log()  # a crash in Qt before the first paint leaves a trace too
     register_fonts()
 
     settings = AppSettings()
@@ -201,7 +175,7 @@ def run(db_path: Path | None = None, lang: str | None = None) -> int:
         loaders.append(loader)
         loader.start()
         # Each in a turn of its own, so the event loop stays responsive between them.
-        QTimer.singleShot(0, setup_logging)  # the log file is not needed for the first paint
+        QTimer.singleShot(0, logs.setup)  # the log file is not needed for the first paint
         QTimer.singleShot(0, window.install_shortcuts)
 
     window.shown_idle.connect(begin)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from ethics_tool import logs
 from ethics_tool.domain.answers import Mode, Role
 from ethics_tool.gui import app as gui_app
 from ethics_tool.gui.main_window import PAGES, MainWindow
@@ -99,7 +100,7 @@ def test_an_error_inside_a_slot_is_shown_and_logged(
     shown: list[str] = []
     monkeypatch.setattr(gui_app, "show_error_dialog", lambda text, parent=None: shown.append(text))
     monkeypatch.setattr(sys, "excepthook", gui_app.excepthook)
-    log_file = gui_app.setup_logging(tmp_path)
+    log_file = logs.setup(tmp_path).log
 
     def broken_slot() -> None:
         raise RuntimeError("Kļūda slotā: ūdens")
