@@ -111,12 +111,20 @@ class Services:
         previous_id: int | None = None,
         is_demo: bool = False,
         form: Questionnaire | None = None,
+        core_only: bool = False,
     ) -> int:
-        """Create an assessment with a snapshot of its form; returns its ID."""
+        """Create an assessment with a snapshot of its form; returns its ID.
+
+        With ``core_only`` the snapshot holds only the form's core subset (a short session).
+        """
         municipality = municipality.strip()
         if not municipality:
             raise ServiceError(t("the municipality must not be empty"))
         form = form or self.form(form_id)
+        if core_only:
+            if not form.has_core:
+                raise ServiceError(t("the questionnaire {form} has no core subset", form=form.id))
+            form = form.core_subset()
         snapshot = form_to_json(form)
         people = list(respondents)
         if mode is Mode.SINGLE:

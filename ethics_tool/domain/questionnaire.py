@@ -16,6 +16,13 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 LANGUAGES = ("lv", "en")
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$"
 SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
+URL = re.compile(r"^https?://[^\s<>\"]+$")
+
+
+def _check_url(value: str | None) -> str | None:
+    if value is not None and not URL.match(value):
+        raise ValueError(f"url must be an http(s) address without spaces, got {value!r}")
+    return value
 
 
 class _Model(BaseModel):
@@ -60,18 +67,33 @@ class ReferenceKind(StrEnum):
 
 
 class Reference(_Model):
-    """A citation: which framework or law, and where in it (``P4``, ``11. pants``)."""
+    """A citation: which framework or law, and where in it (``P4``, ``11. pants``).
+
+    ``url`` links to the text (a law on likumi.lv by its id); forms written before 2.0.0 have none.
+    """
 
     kind: ReferenceKind
     ref: Annotated[str, Field(min_length=1)]
     note: Text | None = None
+    url: str | None = None
+
+    _url = field_validator("url")(_check_url)
 
 
 class LegalRequirement(_Model):
-    """Marks a question as a legal requirement; below level 2 it is a compliance gap."""
+    """Marks a question as a legal requirement; below level 2 it is a compliance gap.
+
+    ``article`` is the provision as seen in the law's text, or as an authoritative secondary
+    source states it; then ``source`` names that source (``KNAB skaidrojums``). ``url`` links to
+    the law (likumi.lv with its id). Both are optional so that older snapshots still load.
+    """
 
     law: Text
     article: Annotated[str, Field(min_length=1)]
+    url: str | None = None
+    source: Text | None = None
+
+    _url = field_validator("url")(_check_url)
 
 
 class Level(_Model):
@@ -141,6 +163,10 @@ class Question(_Model):
     recommendations: list[Recommendation] = Field(default_factory=list)
     allow_na: bool | None = None
     allow_unknown: bool | None = None
+    # What document or fact shows level 3 (the target level), as the CoE ELoGE benchmark asks.
+    evidence: Text | None = None
+    # Part of the core subset offered for a short session.
+    core: bool = False
 
     @property
     def is_legal(self) -> bool:
@@ -172,6 +198,11 @@ class Questionnaire(_Model):
     bands: Annotated[list[Band], Field(min_length=1)]
     target_level: int = 3
     coverage_threshold: Annotated[float, Field(ge=0, le=100)] = 80.0
+    # Expected time to answer the whole form, and its core subset, in minutes.
+    minutes: Annotated[int, Field(gt=0, le=600)] | None = None
+    core_minutes: Annotated[int, Field(gt=0, le=600)] | None = None
+    # "core" when this is the core subset of the form (see :meth:`core_subset`).
+    subset: Literal["core"] | None = None
     themes: Annotated[list[Theme], Field(min_length=1)]
 
     @field_validator("version")
@@ -258,6 +289,32 @@ class Questionnaire(_Model):
     def allows_unknown(self, question: Question) -> bool:
         return (
             self.scale.allow_unknown if question.allow_unknown is None else question.allow_unknown
+        )
+
+    @property
+    def core_count(self) -> int:
+        """How many questions the core subset has (0: the form offers none)."""
+        return sum(1 for _, question in self.iter_questions() if question.core)
+
+    @property
+    def has_core(self) -> bool:
+        return self.subset is None and self.core_count > 0
+
+    def core_subset(self) -> Questionnaire:
+        """The same form with only its core questions; themes without one are left out.
+
+        Ids, levels and scoring rules stay as they are, so a core result can be compared with a
+        full one question by question.
+        """
+        if not self.has_core:
+            raise ValueError(f"the form {self.id!r} has no core subset")
+        themes = [
+            theme.model_copy(update={"questions": [q for q in theme.questions if q.core]})
+            for theme in self.themes
+            if any(q.core for q in theme.questions)
+        ]
+        return self.model_copy(
+            update={"themes": themes, "subset": "core", "minutes": self.core_minutes}
         )
 
     def band_for(self, percent: float) -> Band:

@@ -49,6 +49,8 @@ def cover(ctx: ReportContext, today: date) -> list[Flowable]:
     form_line = t(
         "{title}, version {version}", lang, title=ctx.text(ctx.form.title), version=ctx.form.version
     )
+    if ctx.form.subset == "core":
+        form_line += " " + t("(core questions only: {count})", lang, count=ctx.form.question_count)
     rows = [
         (t("Municipality", lang), info.municipality or "–"),
         (t("Unit", lang), ctx.unit or "–"),

@@ -3,6 +3,8 @@ points and recommendations."""
 
 from __future__ import annotations
 
+from html import escape
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
@@ -20,12 +22,21 @@ from ethics_tool.report.layout import (
     head_cells,
     heading,
     para,
+    rich,
     table,
 )
 from ethics_tool.report.markup import esc
 from ethics_tool.scoring import QuestionResult
 
 REFERENCE_KINDS = ("coe", "oecd", "law", "guidance", "framework")
+
+
+def linked(text: str, url: str | None) -> str:
+    """``text`` as markup, a clickable link in the PDF when ``url`` is given."""
+    if not url:
+        return esc(text)
+    colour = f"#{st.BLUE.hexval()[2:]}"
+    return f'<link href="{escape(url, quote=True)}" color="{colour}">{esc(text)}</link>'
 
 
 def reference_kind_label(kind: str, lang: str) -> str:
@@ -60,9 +71,11 @@ def theme_section(ctx: ReportContext, theme: Theme) -> list[Flowable]:
         out.append(para(ctx.text(theme.description)))
     if theme.references:
         refs = "; ".join(
-            f"{reference_kind_label(ref.kind.value, lang)}: {ref.ref}" for ref in theme.references
+            esc(reference_kind_label(ref.kind.value, lang)) + ": " + linked(ref.ref, ref.url)
+            for ref in theme.references
         )
-        out.append(para(t("References", lang) + f": {refs}", s.small))
+        label = esc(t("References", lang))
+        out.append(rich(f"{label}: {refs}", s.small))
     out += [Spacer(1, 4), _figures(ctx, theme), Spacer(1, 6)]
     out += _chart(ctx, theme)
     out += _questions_table(ctx, theme)
@@ -146,8 +159,13 @@ def _flags(ctx: ReportContext, question: Question, result: QuestionResult) -> li
     if question.type is ItemType.PERCEPTION:
         notes.append(esc(t("Perception statement (agreement scale)", lang)))
     if question.legal is not None:
-        law = f"{ctx.text(question.legal.law)}, {question.legal.article}"
-        notes.append(esc(t("Legal requirement", lang) + f": {law}"))
+        legal = question.legal
+        law = f"{ctx.text(legal.law)}, {legal.article}"
+        if legal.source is not None:
+            source = t("source", lang)
+            law += f" ({source}: {ctx.text(legal.source)})"
+        label = esc(t("Legal requirement", lang))
+        notes.append(f"{label}: {linked(law, legal.url)}")
     gap = f"#{st.GAP.hexval()[2:]}"
     if result.compliance_gap:
         label = esc(t("Compliance gap", lang))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -57,6 +58,7 @@ class NewAssessmentRequest(TypedDict):
     mode: Mode
     respondents: list[NewRespondent]
     prepared_by: str
+    core_only: bool
 
 
 def _names(data: Any) -> list[str]:
@@ -176,6 +178,8 @@ class NewAssessmentDialog(QDialog):
         self.blank_button = QPushButton()
         self.blank_button.setObjectName("blankPdfButton")
         self.blank_button.clicked.connect(self._request_blank)
+        self.core_only = QCheckBox()
+        self.core_only.setObjectName("coreOnlyField")
 
         self.mode_box = QGroupBox()
         self.mode_group = QButtonGroup(self)
@@ -241,6 +245,7 @@ class NewAssessmentDialog(QDialog):
         form_cell = QVBoxLayout()
         form_cell.addWidget(self.form)
         form_cell.addWidget(self.form_description)
+        form_cell.addWidget(self.core_only)
         blank_row = QHBoxLayout()
         blank_row.addWidget(self.blank_button)
         blank_row.addStretch(1)
@@ -303,6 +308,9 @@ class NewAssessmentDialog(QDialog):
         self.unit_name.setPlaceholderText(t("e.g. Finance Committee (optional)"))
         self.unit_name.setAccessibleName(t("Unit name"))
         self.form.setAccessibleName(t("Questionnaire"))
+        self.core_only.setToolTip(
+            t("Only the questions marked as core, for a short session; the rest can follow later")
+        )
         self.blank_button.setText(t("Blank questionnaire (PDF)…"))
         self.blank_button.setToolTip(t("A printable questionnaire for answering on paper"))
         self.date.setAccessibleName(t("Date"))
@@ -350,7 +358,22 @@ class NewAssessmentDialog(QDialog):
             questions=form.question_count,
             themes=len(form.themes),
         )
+        if form.minutes:
+            counts += t(", about {minutes} minutes", minutes=form.minutes)
         self.form_description.setText(f"{description}\n{counts}" if description else counts)
+        self.core_only.setVisible(form.has_core)
+        if not form.has_core:
+            self.core_only.setChecked(False)
+        else:
+            if form.core_minutes:
+                label = t(
+                    "Core questions only ({count} questions, about {minutes} minutes)",
+                    count=form.core_count,
+                    minutes=form.core_minutes,
+                )
+            else:
+                label = t("Core questions only ({count} questions)", count=form.core_count)
+            self.core_only.setText(label)
 
     def _request_blank(self) -> None:
         form = self.selected_form()
@@ -441,4 +464,5 @@ class NewAssessmentDialog(QDialog):
             mode=mode,
             respondents=people,
             prepared_by=self.prepared_by.text().strip(),
+            core_only=form.has_core and self.core_only.isChecked(),
         )

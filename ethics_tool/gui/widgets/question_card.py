@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.answers import AnswerKind, AnswerValue
-from ethics_tool.domain.questionnaire import ItemType, Question, Questionnaire, Theme
+from ethics_tool.domain.questionnaire import ItemType, Question, Questionnaire, Reference, Theme
 from ethics_tool.gui.appearance import ScaledLabel
 from ethics_tool.gui.widgets.choice_button import ChoiceButton
 from ethics_tool.i18n import t
@@ -24,6 +24,13 @@ from ethics_tool.i18n import t
 NA_ID = -1000
 UNKNOWN_ID = -1001
 COMMENT_DELAY_MS = 800
+
+
+def reference_html(reference: Reference) -> str:
+    """A reference as rich text: a link when it has an address."""
+    if reference.url:
+        return f'<a href="{escape(reference.url)}">{escape(reference.ref)}</a>'
+    return escape(reference.ref)
 
 
 class QuestionCard(QWidget):
@@ -58,6 +65,9 @@ class QuestionCard(QWidget):
         self.legal_label = QLabel()
         self.legal_label.setObjectName("legalLabel")
         self.legal_label.setWordWrap(True)
+        self.legal_label.setTextFormat(Qt.TextFormat.RichText)
+        self.legal_label.setOpenExternalLinks(True)
+        self.legal_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.legal_label.setStyleSheet(
             "QLabel { border: 1px solid palette(highlight); border-radius: 4px; padding: 4px 8px; }"
         )
@@ -92,7 +102,8 @@ class QuestionCard(QWidget):
         self.guidance.setObjectName("guidanceText")
         self.guidance.setWordWrap(True)
         self.guidance.setTextFormat(Qt.TextFormat.RichText)
-        self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.guidance.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.guidance.setOpenExternalLinks(True)
         self.guidance.setIndent(18)
         self.guidance.hide()
 
@@ -172,13 +183,19 @@ class QuestionCard(QWidget):
         self.position_label.setText(t("Question {n} of {total}", n=position, total=total))
         self.text_label.setText(question.text.get(lang))
         if question.legal is not None:
-            self.legal_label.setText(
+            legal = question.legal
+            text = escape(
                 t(
                     "Legal requirement: {law}, {article}",
-                    law=question.legal.law.get(lang),
-                    article=question.legal.article,
+                    law=legal.law.get(lang),
+                    article=legal.article,
                 )
             )
+            if legal.source is not None:
+                text += escape(f" ({t('source')}: {legal.source.get(lang)})")
+            if legal.url:
+                text += f' <a href="{escape(legal.url)}">{escape(t("Open the law"))}</a>'
+            self.legal_label.setText(text)
             self.legal_label.show()
         else:
             self.legal_label.hide()
@@ -198,10 +215,13 @@ class QuestionCard(QWidget):
         if theme.description is not None:
             about = escape(t("About this theme"))
             parts.append(f"<p><i>{about}:</i> {escape(theme.description.get(lang))}</p>")
-        refs = [r.ref for r in question.references] or [r.ref for r in theme.references]
+        if question.evidence is not None:
+            shows = escape(t("What shows level 3"))
+            parts.append(f"<p><i>{shows}:</i> {escape(question.evidence.get(lang))}</p>")
+        refs = [reference_html(r) for r in question.references or theme.references]
         if refs:
             label = escape(t("References"))
-            parts.append(f"<p><i>{label}:</i> {escape('; '.join(refs))}</p>")
+            parts.append(f"<p><i>{label}:</i> {'; '.join(refs)}</p>")
         self.guidance.setText("".join(parts))
         self.guidance_toggle.setVisible(bool(parts))
         self.guidance.setVisible(bool(parts) and self.guidance_toggle.isChecked())
