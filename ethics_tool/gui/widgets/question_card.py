@@ -192,9 +192,11 @@ class QuestionCard(QWidget):
                 )
             )
             if legal.source is not None:
-                text += escape(f" ({t('source')}: {legal.source.get(lang)})")
+                source = t("source")
+                text += escape(f" ({source}: {legal.source.get(lang)})")
             if legal.url:
-                text += f' <a href="{escape(legal.url)}">{escape(t("Open the law"))}</a>'
+                opener = escape(t("Open the law"))
+                text += f' <a href="{escape(legal.url)}">{opener}</a>'
             self.legal_label.setText(text)
             self.legal_label.show()
         else:
