@@ -145,7 +145,7 @@ ACTION_STATUS_LABELS = {
     "done": N_("Done"),
 }
 ROLE_LABELS = {
-    "deputy": N_("Deputy"),
+    "deputy": N_("Councillor"),
     "chair": N_("Council chair"),
     "executive": N_("Executive director"),
     "manager": N_("Manager"),

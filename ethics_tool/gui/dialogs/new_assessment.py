@@ -125,7 +125,7 @@ class RespondentRow(QWidget):
             self.role.setCurrentIndex(max(0, self.role.findData(current)))
         else:
             self.role.setCurrentIndex(self.role.findData(Role.OTHER.value))
-        self.label.setPlaceholderText(t("Name or pseudonym, e.g. Deputy 1"))
+        self.label.setPlaceholderText(t("Name or pseudonym, e.g. Councillor 1"))
         self.label.setAccessibleName(t("Respondent"))
         self.role.setAccessibleName(t("Role"))
         self.remove.setText(t("Remove"))
@@ -405,7 +405,7 @@ class NewAssessmentDialog(QDialog):
             )
         else:
             self.respondent_hint.setText(
-                t("List everyone who answers. Names or pseudonyms such as “Deputy 1” are fine.")
+                t("List everyone who answers. Names or pseudonyms such as “Councillor 1” are fine.")
             )
         self.adjustSize()
 

@@ -121,7 +121,7 @@ class RespondentsDialog(QDialog):
         self.people.setAccessibleName(t("Respondents"))
         self.label_caption.setText(t("&Name or label:"))
         self.label_edit.setAccessibleName(t("Name or label"))
-        self.label_edit.setPlaceholderText(t("e.g. Deputy 1"))
+        self.label_edit.setPlaceholderText(t("e.g. Councillor 1"))
         self.role_caption.setText(t("R&ole:"))
         self.role.setAccessibleName(t("Role"))
         self.add_button.setText(t("&Add as new"))
