@@ -265,6 +265,25 @@ def score(
     )
 
 
+def score_question(
+    form: Questionnaire,
+    question_id: str,
+    respondents: Sequence[RespondentAnswers],
+    mode: Mode = Mode.SINGLE,
+) -> QuestionResult:
+    """One question's result exactly as :func:`score` gives it, without scoring the rest.
+
+    For views that follow a single question while it is being answered (the consensus panel).
+    Raises ``KeyError`` for a question the form does not have.
+    """
+    scoring, individuals = _scoring_respondents(respondents, mode)
+    for theme in form.themes:
+        for question in theme.questions:
+            if question.id == question_id:
+                return _question_result(form, theme, question, scoring, individuals)
+    raise KeyError(question_id)
+
+
 def priorities(form: Questionnaire, questions: dict[str, QuestionResult]) -> list[Priority]:
     """Items below the target level with their recommendations, most urgent first."""
     out: list[Priority] = []

@@ -65,8 +65,8 @@ def test_keyboard_answers_and_navigation(
     assert stored[order[0].id] == AnswerValue.level(2)
     assert stored[order[1].id].kind is AnswerKind.UNKNOWN
     assert stored[order[2].id] == AnswerValue.na("3 lēmumi")
-    item = page.navigator.topLevelItem(0)
-    assert item is not None and item.text(1).startswith("2/")
+    first_theme_progress = page.navigator.model().index(0, 1).data()
+    assert first_theme_progress.startswith("2/")
 
     # Clearing an answer removes it from the database too.
     press(qtbot, window, Qt.Key.Key_Home)

@@ -1,0 +1,428 @@
+"""Questionnaire page: the theme navigator, the question card and the respondent switcher.
+
+The page shows a :class:`~ethics_tool.gui.state.questionnaire.QuestionnaireSession` and forwards
+intent: every answer goes straight to :meth:`Services.record_answer` (which commits) and, once
+saved, into the session, which the navigator, the progress and the consensus panel draw from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ethics_tool.domain.answers import AnswerValue
+from ethics_tool.gui.appearance import ScaledLabel
+from ethics_tool.gui.dialogs.respondents import RespondentsDialog, respondent_name
+from ethics_tool.gui.item_models import unit_text
+from ethics_tool.gui.pages.questionnaire.consensus import others_html
+from ethics_tool.gui.pages.questionnaire.navigator import (
+    POSITION_ROLE,
+    ThemeNavigatorModel,
+    navigator_view,
+)
+from ethics_tool.gui.state.questionnaire import QuestionnaireSession
+from ethics_tool.gui.widgets.question_card import QuestionCard
+from ethics_tool.i18n import current_language, format_date, t
+
+if TYPE_CHECKING:
+    from ethics_tool.domain.assessment import RespondentInfo
+    from ethics_tool.domain.questionnaire import Question
+    from ethics_tool.gui.dialogs import Dialogs
+    from ethics_tool.services import Services
+
+
+class QuestionnairePage(QWidget):
+    saved = Signal(str)  # a status-bar message after an autosave
+    results_requested = Signal(int)
+
+    def __init__(self, services: Services, dialogs: Dialogs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("questionnairePage")
+        self.services = services
+        self.dialogs = dialogs
+        self.session: QuestionnaireSession | None = None
+
+        self.title = ScaledLabel(1.3, bold=True)
+        self.title.setObjectName("questionnaireTitle")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("questionnaireSubtitle")
+        self.subtitle.setWordWrap(True)
+        self.respondent_label = QLabel()
+        self.respondents = QComboBox()
+        self.respondents.setObjectName("respondentSwitcher")
+        self.respondents.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.respondents.currentIndexChanged.connect(self._respondent_changed)
+        self.respondent_label.setBuddy(self.respondents)
+        self.manage_button = QPushButton()
+        self.manage_button.setObjectName("manageRespondentsButton")
+        self.manage_button.clicked.connect(self.manage_respondents)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("questionnaireProgress")
+        self.progress.setMinimumWidth(160)
+
+        self.navigator_model = ThemeNavigatorModel(self)
+        self.navigator = navigator_view(self.navigator_model)
+        self.navigator.clicked.connect(self._navigator_clicked)
+        self.navigator.activated.connect(self._navigator_clicked)
+
+        self.card = QuestionCard()
+        self.card.level_chosen.connect(self.choose_level)
+        self.card.na_chosen.connect(self.choose_na)
+        self.card.unknown_chosen.connect(self.choose_unknown)
+        self.card.comment_edited.connect(self._comment_edited)
+        scroll = QScrollArea()
+        scroll.setObjectName("questionScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.card)
+        self.question_scroll = scroll
+
+        self.previous_button = QPushButton()
+        self.previous_button.setObjectName("previousButton")
+        self.previous_button.clicked.connect(self.previous_question)
+        self.next_button = QPushButton()
+        self.next_button.setObjectName("nextButton")
+        self.next_button.clicked.connect(self.next_question)
+        self.next_unanswered_button = QPushButton()
+        self.next_unanswered_button.setObjectName("nextUnansweredButton")
+        self.next_unanswered_button.clicked.connect(self.next_unanswered)
+        self.clear_button = QPushButton()
+        self.clear_button.setObjectName("clearAnswerButton")
+        self.clear_button.clicked.connect(self.clear_answer)
+        self.results_button = QPushButton()
+        self.results_button.setObjectName("showResultsButton")
+        self.results_button.clicked.connect(self._show_results)
+        self.keys_hint = QLabel()
+        self.keys_hint.setObjectName("keysHint")
+        self.keys_hint.setWordWrap(True)
+        self.keys_hint.setStyleSheet("color: palette(placeholder-text);")
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.title)
+        titles.addWidget(self.subtitle)
+        header.addLayout(titles, 1)
+        header.addWidget(self.respondent_label)
+        header.addWidget(self.respondents)
+        header.addWidget(self.manage_button)
+        header.addWidget(self.progress)
+        header.addWidget(self.results_button)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.addWidget(scroll, 1)
+        nav = QHBoxLayout()
+        nav.addWidget(self.previous_button)
+        nav.addWidget(self.clear_button)
+        nav.addStretch(1)
+        nav.addWidget(self.next_unanswered_button)
+        nav.addWidget(self.next_button)
+        right_layout.addLayout(nav)
+        right_layout.addWidget(self.keys_hint)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 860])
+        splitter.setChildrenCollapsible(False)
+        self.navigator.setMinimumWidth(220)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+
+        self._make_shortcuts()
+        self.retranslate()
+
+    # -- keyboard ---------------------------------------------------------------------------------
+    def _make_shortcuts(self) -> None:
+        def shortcut(key: str, slot: object) -> QShortcut:
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+            return sc
+
+        for digit in range(10):
+            shortcut(str(digit), lambda d=digit: self._digit(d))
+        shortcut("N", self._key_na)
+        shortcut("D", self._key_unknown)
+        shortcut("Right", self.next_question)
+        shortcut("PgDown", self.next_question)
+        shortcut("Left", self.previous_question)
+        shortcut("PgUp", self.previous_question)
+        shortcut("Ctrl+U", self.next_unanswered)
+        shortcut("Home", lambda: self.go_to(0))
+        shortcut("End", lambda: self.go_to(self.session.total - 1 if self.session else 0))
+
+    def _digit(self, value: int) -> None:
+        if self.card.has_level(value):
+            self.choose_level(value)
+
+    def _key_na(self) -> None:
+        if self.card.na_button.isVisible():
+            self.choose_na()
+
+    def _key_unknown(self) -> None:
+        if self.card.unknown_button.isVisible():
+            self.choose_unknown()
+
+    # -- texts ------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.respondent_label.setText(t("&Respondent:"))
+        self.respondents.setAccessibleName(t("Respondent"))
+        self.manage_button.setText(t("Respondents…"))
+        self.manage_button.setToolTip(t("Add, rename or remove the people who answer"))
+        self.progress.setAccessibleName(t("Answered questions"))
+        self.navigator.setAccessibleName(t("Themes and questions"))
+        self.previous_button.setText(t("◀ Previous"))
+        self.previous_button.setToolTip(t("Previous question (Left arrow, Page Up)"))
+        self.next_button.setText(t("Next ▶"))
+        self.next_button.setToolTip(t("Next question (Right arrow, Page Down)"))
+        self.next_unanswered_button.setText(t("Next unanswered"))
+        self.next_unanswered_button.setToolTip(
+            t("Go to the next question without an answer (Ctrl+U)")
+        )
+        self.clear_button.setText(t("Clear answer"))
+        self.clear_button.setToolTip(t("Remove the answer to this question"))
+        self.results_button.setText(t("Results"))
+        self.results_button.setToolTip(t("Show the results of this assessment"))
+        self.keys_hint.setText(
+            t(
+                "Keys: 0–4 (or 1–5) choose a level · N not applicable · D don't know · "
+                "← → previous and next · Ctrl+U next unanswered. Answers are saved at once."
+            )
+        )
+        self.card.retranslate()
+        if self.session is not None:
+            self._fill_header()
+            self._fill_respondents()
+            self.navigator_model.retranslate()
+            self._refresh_progress()
+            self._show_current()
+
+    # -- loading ----------------------------------------------------------------------------------
+    def show_assessment(self, assessment_id: int) -> None:
+        self.card.flush_comment()
+        self.session = QuestionnaireSession.start(self.services.load(assessment_id))
+        self._fill_header()
+        self._fill_respondents()
+        self.navigator_model.set_session(self.session)
+        self._refresh_progress()
+        self._show_current()
+
+    def _fill_header(self) -> None:
+        assert self.session is not None
+        info = self.session.data.info
+        lang = current_language()
+        self.title.setText(f"{info.municipality} — {unit_text(info.unit_type, info.unit_name)}")
+        form_title = self.session.data.form.title.get(lang)
+        self.subtitle.setText(f"{form_title} · {format_date(info.assessed_on)}")
+
+    def _respondent_text(self, person: RespondentInfo) -> str:
+        assert self.session is not None
+        return t(
+            "{name} — {answered}/{total}",
+            name=respondent_name(person),
+            answered=self.session.answered(person.id),
+            total=self.session.total,
+        )
+
+    def _fill_respondents(self) -> None:
+        assert self.session is not None
+        self.respondents.blockSignals(True)
+        self.respondents.clear()
+        for person in self.session.respondents:
+            self.respondents.addItem(self._respondent_text(person), person.id)
+        index = self.respondents.findData(self.session.respondent_id)
+        self.respondents.setCurrentIndex(max(index, 0))
+        self.respondents.blockSignals(False)
+        several = len(self.session.respondents) > 1
+        self.respondents.setVisible(several)
+        self.respondent_label.setVisible(several)
+
+    def manage_respondents(self) -> RespondentsDialog | None:
+        """Open the respondents dialog (window-modal); the page follows every change."""
+        if self.session is None:
+            return None
+        self.card.flush_comment()
+        dialog = RespondentsDialog(
+            self.services, self.dialogs, self.session.data.info.id, self.window()
+        )
+        dialog.changed.connect(self._respondents_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _respondents_changed(self) -> None:
+        if self.session is None:
+            return
+        position, respondent = self.session.position, self.session.respondent_id
+        self.show_assessment(self.session.data.info.id)
+        assert self.session is not None
+        if respondent is not None and self.session.has_respondent(respondent):
+            self.session.choose_respondent(respondent)
+            self._fill_respondents()
+        self.session.go_to(position)
+        self._refresh_progress()
+        self._show_current()
+
+    # -- drawing ------------------------------------------------------------------------------------
+    def _refresh_progress(self) -> None:
+        assert self.session is not None
+        self.navigator_model.answers_changed()
+        answered, total = self.session.answered(), self.session.total
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(answered)
+        self.progress.setFormat(t("{answered} of {total} answered", answered=answered, total=total))
+        for row, person in enumerate(self.session.respondents):
+            if row < self.respondents.count():
+                self.respondents.setItemText(row, self._respondent_text(person))
+
+    def _show_current(self) -> None:
+        session = self.session
+        current = session.current() if session is not None else None
+        if session is None or current is None:
+            return
+        theme, question = current
+        answer = session.current_answer()
+        self.card.show_question(
+            session.data.form,
+            theme,
+            question,
+            session.position + 1,
+            session.total,
+            answer,
+            session.current_comment(),
+            current_language(),
+        )
+        self._show_others(question)
+        index = self.navigator_model.index_of(session.position)
+        self.navigator.setCurrentIndex(index)
+        self.navigator.scrollTo(index)
+        self.previous_button.setEnabled(not session.at_first)
+        self.next_button.setEnabled(not session.at_last)
+        self.clear_button.setEnabled(answer is not None)
+        self.question_scroll.verticalScrollBar().setValue(0)
+
+    def _show_others(self, question: Question) -> None:
+        """In consensus mode, the individual answers beside the group's."""
+        assert self.session is not None
+        self.card.set_others(others_html(self.session, question))
+
+    # -- navigation -------------------------------------------------------------------------------
+    def current_question(self) -> Question | None:
+        return self.session.current_question() if self.session is not None else None
+
+    def go_to(self, position: int) -> None:
+        if self.session is None or not self.session.total:
+            return
+        self.card.flush_comment()
+        self.session.go_to(position)
+        self._show_current()
+
+    def next_question(self) -> None:
+        if self.session is not None:
+            self.go_to(self.session.position + 1)
+
+    def previous_question(self) -> None:
+        if self.session is not None:
+            self.go_to(self.session.position - 1)
+
+    def next_unanswered(self) -> None:
+        if self.session is None:
+            return
+        self.card.flush_comment()
+        found = self.session.next_unanswered()
+        if found is None:
+            self.saved.emit(t("Every question has an answer."))
+            return
+        self.go_to(found)
+
+    def _navigator_clicked(self, index: QModelIndex) -> None:
+        position = index.data(POSITION_ROLE)
+        if position is not None:
+            self.go_to(int(position))
+
+    def _respondent_changed(self, index: int) -> None:
+        value = self.respondents.itemData(index)
+        if value is None or self.session is None:
+            return
+        self.card.flush_comment()
+        self.session.choose_respondent(int(value))
+        self._refresh_progress()
+        self._show_current()
+
+    def _show_results(self) -> None:
+        self.card.flush_comment()
+        if self.session is not None:
+            self.results_requested.emit(self.session.data.info.id)
+
+    # -- answering ----------------------------------------------------------------------------------
+    def choose_level(self, value: int) -> None:
+        self._record(AnswerValue.level(value, self.card.comment_text()))
+
+    def choose_na(self) -> None:
+        self._record(AnswerValue.na(self.card.comment_text()))
+
+    def choose_unknown(self) -> None:
+        self._record(AnswerValue.unknown(self.card.comment_text()))
+
+    def clear_answer(self) -> None:
+        self._record(None)
+
+    def _record(self, answer: AnswerValue | None) -> bool:
+        from ethics_tool.services import ServiceError
+
+        session = self.session
+        question = session.current_question() if session is not None else None
+        if session is None or question is None or session.respondent_id is None:
+            return False
+        try:
+            self.services.record_answer(session.respondent_id, question.id, answer)
+        except ServiceError as exc:
+            self.card.set_answer(session.current_answer())
+            self.dialogs.error(t("The answer could not be saved"), str(exc))
+            return False
+        session.answer_recorded(question.id, answer, self.card.comment_text())
+        self.card.set_answer(answer)
+        self._refresh_progress()
+        self._show_others(question)
+        self.clear_button.setEnabled(answer is not None)
+        self.saved.emit(t("Saved"))
+        return True
+
+    def _comment_edited(self, text: str) -> None:
+        session = self.session
+        if session is None or session.current_question() is None or session.respondent_id is None:
+            return
+        answer = session.current_answer()
+        if answer is None:
+            # A comment needs an answer to belong to; it is kept and saved with the answer.
+            session.keep_comment(text)
+            self.saved.emit(t("The comment will be saved with the answer"))
+            return
+        self._record(dataclasses.replace(answer, comment=text))
+
+    def leave(self) -> None:
+        """Called before the page is hidden: nothing typed may be lost."""
+        self.card.flush_comment()
