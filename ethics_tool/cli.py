@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ethics_tool import __version__, logs
 from ethics_tool.errors import UserError
+from ethics_tool.filetypes import looks_like_exchange_file
 from ethics_tool.i18n import (
     LANGUAGES,
     format_date,
@@ -248,14 +249,43 @@ COMMANDS = {
 }
 
 
+def _file_to_open(argv: list[str]) -> tuple[list[str], str | None]:
+    """``ethics-tool [--db X] [--lang L] FILE``: the exchange file to open in the desktop program.
+
+    A double-clicked ``.etika`` file arrives this way (the menu entry and the Windows association run
+    ``ethics-tool FILE``). Returns the other arguments and the file, or the arguments unchanged.
+    """
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg in ("--db", "--lang"):
+            i += 2
+        elif arg.startswith("-"):
+            i += 1
+        elif arg not in COMMANDS and looks_like_exchange_file(arg):
+            return argv[:i] + argv[i + 1 :], arg
+        else:
+            break
+    return argv, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    arguments, open_file = _file_to_open(list(sys.argv[1:] if argv is None else argv))
+    args = _parser().parse_args(arguments)
     if args.lang:
         set_language(args.lang)
+    if open_file is not None and not Path(open_file).is_file():
+        message = t("cannot open {path}: no such file", path=open_file)
+        print(f"ethics-tool: error: {message}", file=sys.stderr)
+        return EXIT_ERROR
     if args.command is None:
         from ethics_tool.gui.app import run
 
-        return run(Path(args.db) if args.db else None, lang=args.lang)
+        return run(
+            Path(args.db) if args.db else None,
+            lang=args.lang,
+            open_file=Path(open_file) if open_file else None,
+        )
     log_files = logs.setup(stderr_fallback=False)
     try:
         return COMMANDS[args.command](args)

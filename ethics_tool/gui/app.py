@@ -8,6 +8,7 @@ ReportLab is imported only when a PDF is written.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -18,8 +19,9 @@ from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ethics_tool import __version__, i18n, logs
+from ethics_tool.filetypes import APP_ID
 from ethics_tool.gui.appearance import install_qt_translator, register_fonts
-from ethics_tool.gui.main_window import MainWindow
+from ethics_tool.gui.main_window import MainWindow, icon
 from ethics_tool.gui.settings import APPLICATION, ORGANIZATION, AppSettings
 from ethics_tool.i18n import t
 from ethics_tool.paths import default_db_path, user_log_dir
@@ -112,11 +114,17 @@ def _show_startup_failure(window: MainWindow, kind: str, message: str, details: 
         show_error_dialog(details or message, window)
 
 
-def run(db_path: Path | None = None, lang: str | None = None) -> int:
+# Set by packaging checks and start-up benchmarks: leave as soon as the window is ready to use.
+EXIT_WHEN_READY_ENV = "ETHICS_TOOL_EXIT_WHEN_READY"
+
+
+def run(db_path: Path | None = None, lang: str | None = None, open_file: Path | None = None) -> int:
     """Start the GUI and return the exit code.
 
     The window is shown first (with its loading state); the core is imported and the database
     opened on a worker thread once the window has been painted, then the pages are filled.
+    ``open_file`` (``ethics-tool FILE``, a double-clicked ``.etika`` file) is offered for import or
+    merging once the window is ready.
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -124,6 +132,9 @@ def run(db_path: Path | None = None, lang: str | None = None) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
+    # Ties the windows to the installed .desktop entry (its icon and name in docks and task bars).
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(icon("app"))
     sys.excepthook = excepthook
     logs.enable_crash_log()  # a crash in Qt before the first paint leaves a trace too
     register_fonts()
@@ -179,6 +190,10 @@ def run(db_path: Path | None = None, lang: str | None = None) -> int:
         QTimer.singleShot(0, window.install_shortcuts)
 
     window.shown_idle.connect(begin)
+    if open_file is not None:
+        window.ready.connect(lambda: QTimer.singleShot(0, lambda: window.offer_file(open_file)))
+    if os.environ.get(EXIT_WHEN_READY_ENV):
+        window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
     window.show()
     try:
         return app.exec()

@@ -430,6 +430,31 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 6000)
 
     # -- file actions ---------------------------------------------------------------------------------
+    def offer_file(self, path: Path) -> None:
+        """``ethics-tool FILE``: say what the file holds and import it or add its answers."""
+        from ethics_tool.gui.open_file_dialog import Choice, OpenFileDialog, read_summary
+
+        if self.services is None or self.files is None:
+            return
+        try:
+            summary = read_summary(path)
+        except ValueError as exc:
+            self.dialogs.error(t("The file could not be imported"), str(exc))
+            return
+        match = next(
+            (row for row in self.services.list_assessments() if row.info.uuid == summary.uuid),
+            None,
+        )
+        label = None
+        if match is not None:
+            label = f"{match.info.municipality} · {match.info.assessed_on:%d.%m.%Y}"
+        dialog = OpenFileDialog(path, summary, label, self)
+        self.dialogs.ask(dialog)
+        if dialog.choice is Choice.MERGE and match is not None:
+            self.files.import_file(merge_into=match.info.id, path=path)
+        elif dialog.choice is Choice.IMPORT:
+            self.files.import_file(path=path)
+
     def export_pdf(self) -> None:
         if self.current_id is None:
             return

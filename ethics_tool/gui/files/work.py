@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QCursor, QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ethics_tool.filetypes import EXCHANGE_SUFFIX
 from ethics_tool.gui.dialogs.blank_form import BlankFormDialog
 from ethics_tool.gui.files.jobs import Job
 from ethics_tool.gui.files.names import suggested_path, with_suffix
@@ -80,7 +81,12 @@ class FileWork(QObject):
         """Ask for a file and save ``info``'s whole assessment in it as JSON."""
         if self.running(Job.JSON):
             return False
-        path = self._save_path(t("Export JSON"), _stem(info), ".json", t("JSON files (*.json)"))
+        path = self._save_path(
+            t("Export JSON"),
+            _stem(info),
+            EXCHANGE_SUFFIX,
+            t("Assessment files (*.etika);;JSON files (*.json)"),
+        )
         if path is None:
             return False
         services, assessment_id = self.services, info.id
@@ -125,15 +131,22 @@ class FileWork(QObject):
         self._start(Job.BLANK, job, t("Writing the PDF…"))
         return True
 
-    def import_file(self, merge_into: int | None = None) -> bool:
-        """Ask for a JSON export and read it in: a new assessment, or merged into ``merge_into``."""
+    def import_file(self, merge_into: int | None = None, path: Path | None = None) -> bool:
+        """Read an export in: a new assessment, or merged into ``merge_into``.
+
+        Without ``path`` the user chooses the file; with it (a file opened from outside the app,
+        ``ethics-tool FILE``) the choice was already made.
+        """
         if self.running(Job.IMPORT):
             return False
-        folder = Path(self.settings.export_dir or Path.home())
-        path = self.dialogs.open_path(t("Import assessment"), folder, t("JSON files (*.json)"))
         if path is None:
-            return False
-        self.settings.export_dir = str(path.parent)
+            folder = Path(self.settings.export_dir or Path.home())
+            path = self.dialogs.open_path(
+                t("Import assessment"), folder, t("Assessment files (*.etika *.json)")
+            )
+            if path is None:
+                return False
+            self.settings.export_dir = str(path.parent)
         services = self.services
 
         def job(_progress: Callable[[int], None]) -> int:
