@@ -9,8 +9,10 @@ bad one with a precise message.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ethics_tool.i18n import t
+from ethics_tool.i18n import format_date, t, unit_type_label
 
 # A header is read only from files of a sensible size; the import applies its own limits.
 MAX_HEADER_BYTES = 50 * 1024 * 1024
@@ -70,16 +72,22 @@ def read_summary(path: Path) -> FileSummary:
     form = _mapping(data.get("form"))
     title = _mapping(form.get("title"))
     people = data.get("respondents")
+    unit_type = str(meta.get("unit_type", ""))
     unit = " ".join(
-        str(part) for part in (meta.get("unit_type", ""), meta.get("unit_name", "")) if part
+        part
+        for part in (unit_type_label(unit_type) if unit_type else "", meta.get("unit_name"))
+        if part
     )
+    assessed_on = str(meta.get("assessed_on", ""))
+    with contextlib.suppress(ValueError):  # else shown as written; the import names the field
+        assessed_on = format_date(date.fromisoformat(assessed_on))
     form_title = str(title.get("lv") or title.get("en") or form.get("id") or "")
     version = form.get("version")
     return FileSummary(
         uuid=str(meta.get("uuid", "")),
         municipality=str(meta.get("municipality", "")),
         unit=unit,
-        assessed_on=str(meta.get("assessed_on", "")),
+        assessed_on=assessed_on,
         form=f"{form_title} {version}".strip() if version else form_title,
         respondents=len(people) if isinstance(people, list) else 0,
     )

@@ -212,3 +212,15 @@ def test_messages_are_latvian_by_default(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr.strip() == "ethics-tool: error: nav novērtējuma ar ID 7"
+
+
+def test_a_file_argument_is_not_a_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    from ethics_tool.cli import _file_to_open
+
+    assert _file_to_open(["--db", "x.sqlite3", "a.etika"]) == (["--db", "x.sqlite3"], "a.etika")
+    assert _file_to_open(["--lang", "en", "old.json"]) == (["--lang", "en"], "old.json")
+    assert _file_to_open(["report", "1", "-o", "r.json"]) == (["report", "1", "-o", "r.json"], None)
+    assert _file_to_open(["list"]) == (["list"], None)
+    code, out, err = run(capsys, "no-such-file.etika")
+    assert code == 1 and out == ""
+    assert err.strip() == "ethics-tool: error: cannot open no-such-file.etika: no such file"
