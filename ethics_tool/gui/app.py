@@ -114,7 +114,8 @@ def _show_startup_failure(window: MainWindow, kind: str, message: str, details: 
         show_error_dialog(details or message, window)
 
 
-# Set by packaging checks and start-up benchmarks: leave as soon as the window is ready to use.
+# Set by packaging checks and start-up benchmarks: "shown" leaves after the first paint, any other
+# value as soon as the window is ready to use.
 EXIT_WHEN_READY_ENV = "ETHICS_TOOL_EXIT_WHEN_READY"
 
 
@@ -189,11 +190,15 @@ def run(db_path: Path | None = None, lang: str | None = None, open_file: Path | 
         QTimer.singleShot(0, logs.setup)  # the log file is not needed for the first paint
         QTimer.singleShot(0, window.install_shortcuts)
 
-    window.shown_idle.connect(begin)
+    leave = os.environ.get(EXIT_WHEN_READY_ENV, "")
+    if leave == "shown":  # the first paint done and the event loop idle, as for a bare window
+        window.shown_idle.connect(lambda: QTimer.singleShot(0, app.quit))
+    else:
+        window.shown_idle.connect(begin)
+    if leave and leave != "shown":  # the pages built and the list of assessments filled
+        window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
     if open_file is not None:
         window.ready.connect(lambda: QTimer.singleShot(0, lambda: window.offer_file(open_file)))
-    if os.environ.get(EXIT_WHEN_READY_ENV):
-        window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
     window.show()
     try:
         return app.exec()

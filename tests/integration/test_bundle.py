@@ -1,6 +1,9 @@
-"""The PyInstaller bundle: build it from build.spec once, then run the frozen CLI headless.
+"""The PyInstaller bundle: build it from build.spec once, then run both programs headless.
 
-Slow (a build takes about half a minute); run with ``pytest -m slow tests/integration/test_bundle.py``.
+Checks the windowed program and ``ethics-tool-cli``, the data files, the icon and version metadata in
+the build output, writes a PDF with the CLI program, and prints the bundle's size and its start-up
+time against a bundled bare PySide6 window (figures, not assertions: machines here are noisy).
+Slow (two builds take about a minute); run with ``pytest -m slow tests/integration/test_bundle.py``.
 """
 
 from __future__ import annotations
@@ -10,8 +13,10 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -43,31 +48,57 @@ def _report_missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the one-folder bundle into a temporary folder; return the path of the executable."""
-    work = tmp_path_factory.mktemp("pyinstaller")
-    cmd = [
-        sys.executable,
-        "-m",
-        "PyInstaller",
-        "--noconfirm",
-        "--log-level",
-        "WARN",
-        "--distpath",
-        str(work / "dist"),
-        "--workpath",
-        str(work / "build"),
-        str(ROOT / "build.spec"),
-    ]
+EXE = ".exe" if os.name == "nt" else ""
+START_RUNS = 3
+
+
+def _pyinstaller(work: Path, *args: str) -> None:
+    cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"]
+    cmd += ["--distpath", str(work / "dist"), "--workpath", str(work / "build"), *args]
     proc = subprocess.run(
         cmd, cwd=ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False
     )
     if proc.returncode != 0:
         pytest.fail(f"PyInstaller failed ({proc.returncode}):\n{proc.stderr[-4000:]}")
-    exe = work / "dist" / "ethics-tool" / ("ethics-tool.exe" if os.name == "nt" else "ethics-tool")
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the one-folder bundle into a temporary folder; return the path of the CLI program."""
+    work = tmp_path_factory.mktemp("pyinstaller")
+    _pyinstaller(work, str(ROOT / "build.spec"))
+    exe = work / "dist" / "ethics-tool" / f"ethics-tool-cli{EXE}"
     assert exe.is_file(), f"no executable at {exe}"
     return exe
+
+
+@pytest.fixture(scope="module")
+def hello(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A bare PySide6 window bundled one-folder the same way: the start-up yardstick."""
+    work = tmp_path_factory.mktemp("hello")
+    _pyinstaller(
+        work,
+        "--onedir",
+        "--specpath",
+        str(work),
+        "--name",
+        "hello",
+        "--exclude-module",
+        "PIL",
+        str(Path(__file__).with_name("hello_window.py")),
+    )
+    return work / "dist" / "hello" / f"hello{EXE}"
+
+
+def _seconds_to_exit(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, capture_output=True, timeout=RUN_TIMEOUT, check=True)
+    return time.perf_counter() - start
+
+
+def _size_mib(folder: Path) -> float:
+    files = (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    return sum(p.stat().st_size for p in files) / 2**20
 
 
 def _run(exe: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
@@ -97,6 +128,50 @@ def _run(exe: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
 def test_version(bundle: Path, tmp_path: Path) -> None:
     proc = _run(bundle, "--version", home=tmp_path)
     assert proc.stdout.strip() == f"ethics-tool {__version__}"
+
+
+def test_two_programs_icon_and_version_metadata(bundle: Path) -> None:
+    folder = bundle.parent
+    windowed = folder / f"ethics-tool{EXE}"
+    assert windowed.is_file() and os.access(windowed, os.X_OK)
+    # The Windows version resource is generated from ethics_tool.__version__ into the build folder
+    # (PyInstaller embeds it only when building on Windows).
+    version_file = folder.parents[1] / "build" / "build" / "file_version_info.txt"
+    text = version_file.read_text(encoding="utf-8")
+    assert f"StringStruct('ProductVersion', '{__version__}')" in text
+    assert "Ētikas pašnovērtējums" in text
+    # The window icon (every platform) and the platform icons the spec hands to PyInstaller.
+    assert (folder / "_internal" / "resources" / "icons" / "app.svg").is_file()
+    assert (ROOT / "packaging" / "icons" / "app.ico").is_file()
+    assert (ROOT / "packaging" / "icons" / "app.icns").is_file()
+    assert (folder / "_internal" / "resources" / "translations" / "lv").is_dir()
+
+
+def test_windowed_program_starts_and_figures(
+    bundle: Path, hello: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(tmp_path / var.lower())
+    windowed = [str(bundle.with_name(f"ethics-tool{EXE}")), "--db", str(tmp_path / "s.sqlite3")]
+    _seconds_to_exit(windowed, {**env, "ETHICS_TOOL_EXIT_WHEN_READY": "ready"})  # creates the db
+    assert (tmp_path / "s.sqlite3").is_file()
+    runs: dict[str, list[float]] = {"hello": [], "shown": [], "ready": []}
+    for _ in range(START_RUNS):
+        runs["hello"].append(_seconds_to_exit([str(hello)], env))
+        for leave in ("shown", "ready"):
+            leave_env = {**env, "ETHICS_TOOL_EXIT_WHEN_READY": leave}
+            runs[leave].append(_seconds_to_exit(windowed, leave_env))
+    median = {name: statistics.median(values) for name, values in runs.items()}
+    with capsys.disabled():
+        print(
+            f"\nbundle: size_mib={_size_mib(bundle.parent):.1f} "
+            f"hello_size_mib={_size_mib(hello.parent):.1f} "
+            f"hello_s={median['hello']:.2f} shown_s={median['shown']:.2f} "
+            f"ready_s={median['ready']:.2f} "
+            f"shown_ratio={median['shown'] / median['hello']:.2f} "
+            f"ready_ratio={median['ready'] / median['hello']:.2f}"
+        )
 
 
 def test_bundled_data_files(bundle: Path) -> None:
