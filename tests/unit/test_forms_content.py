@@ -546,6 +546,13 @@ def test_same_duty_has_the_same_status_in_every_form() -> None:
                 assert not question.is_legal, f"{path.stem} {question.id}: gift rule status"
 
 
+@pytest.mark.parametrize("path", form_params())
+def test_only_legal_requirements_weigh_more_than_1_2(path: Path) -> None:
+    form = form_of(path)
+    heavy = [q.id for q in questions(form) if not q.is_legal and q.weight > 1.2]
+    assert not heavy, f"weight above 1.2 is kept for legal requirements: {heavy}"
+
+
 # -- resources/municipalities.json -------------------------------------------------------------
 
 
