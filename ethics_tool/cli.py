@@ -41,12 +41,20 @@ def _parser() -> argparse.ArgumentParser:
     # subcommand from overwriting a value given before it.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    common.add_argument(
+        "--upgrade-server", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
     parser = argparse.ArgumentParser(
         prog="ethics-tool",
         description="Ētikas pašnovērtējums — ethics self-assessment for municipalities. "
         "Without a command the desktop application starts.",
     )
     parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
+    parser.add_argument(
+        "--upgrade-server",
+        action="store_true",
+        help="update the schema of a server database (make a backup with pg_dump first)",
+    )
     parser.add_argument("--version", action="version", version=f"ethics-tool {__version__}")
     parser.add_argument(
         "--lang",
@@ -96,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _services(db: str | None):  # type: ignore[no-untyped-def]
+def _services(db: str | None, upgrade_server: bool = False):  # type: ignore[no-untyped-def]
     from ethics_tool import paths
     from ethics_tool.domain.loader import load_catalog
     from ethics_tool.services import Services
@@ -105,7 +113,8 @@ def _services(db: str | None):  # type: ignore[no-untyped-def]
     catalog = load_catalog(paths.forms_dirs())
     for error in catalog.errors:
         print(f"warning: {error.first_line}", file=sys.stderr)
-    return Services(open_database(db or paths.default_db_path()), catalog)
+    database = open_database(db or paths.default_db_path(), confirm_server_migration=upgrade_server)
+    return Services(database, catalog)
 
 
 def _check_output(path: Path) -> None:
@@ -123,7 +132,7 @@ def _check_output(path: Path) -> None:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
-    services = _services(args.db)
+    services = _services(args.db, args.upgrade_server)
     try:
         rows = services.list_assessments()
     finally:
@@ -163,7 +172,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     _check_output(args.output)
-    services = _services(args.db)
+    services = _services(args.db, args.upgrade_server)
     try:
         services.build_report(args.id, args.output, lang=args.report_lang)
     finally:
@@ -174,7 +183,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     _check_output(args.output)
-    services = _services(args.db)
+    services = _services(args.db, args.upgrade_server)
     try:
         services.export_json(args.id, args.output)
     finally:
@@ -184,7 +193,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    services = _services(args.db)
+    services = _services(args.db, args.upgrade_server)
     try:
         new_id = services.import_json(args.file, merge_into=args.merge_into)
     finally:
@@ -194,7 +203,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    services = _services(args.db)
+    services = _services(args.db, args.upgrade_server)
     try:
         new_id = services.create_demo()
     finally:
@@ -218,7 +227,7 @@ def _cmd_forms(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     if args.forms_command == "list":
-        services = _services(args.db)
+        services = _services(args.db, args.upgrade_server)
         services.db.dispose()
         for form in services.forms():
             print(f"{form.id}\t{form.version}\t{form.question_count}\t{form.title.get('lv')}")
@@ -229,7 +238,7 @@ def _cmd_forms(args: argparse.Namespace) -> int:
     if candidate.suffix in {".yaml", ".yml"} and candidate.exists():
         form = load_form(candidate)
     else:
-        services = _services(args.db)
+        services = _services(args.db, args.upgrade_server)
         services.db.dispose()
         form = services.form(args.form)
     from ethics_tool.report import build_blank_questionnaire
@@ -282,9 +291,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ethics_tool.gui.app import run
 
         return run(
-            Path(args.db) if args.db else None,
+            args.db,
             lang=args.lang,
             open_file=Path(open_file) if open_file else None,
+            upgrade_server=args.upgrade_server,
         )
     log_files = logs.setup(stderr_fallback=False)
     try:

@@ -62,9 +62,13 @@ def user_log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
 
 
-def default_db_path() -> Path:
-    """``--db`` or ``$ETHICS_TOOL_DB`` override this; otherwise the user's data directory."""
-    env = os.environ.get(DB_ENV)
+def default_db_path() -> Path | str:
+    """``--db`` or ``$ETHICS_TOOL_DB`` override this; otherwise the user's data directory.
+
+    The value is a file path, or an SQLAlchemy URL (``postgresql://…``) kept as text: a URL must
+    never pass through :class:`Path`, which would fold its ``//``.
+    """
+    env = os.environ.get(DB_ENV, "").strip()
     if env:
-        return Path(env).expanduser()
+        return env if "://" in env else Path(env).expanduser()
     return user_data_dir() / "assessments.sqlite3"

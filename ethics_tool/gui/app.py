@@ -101,6 +101,27 @@ def _lock(db_path: Path) -> QLockFile | str | None:
     return None  # no permission to create a lock: go on; SQLite's own locking still protects
 
 
+def confirm_server_migration(window: QWidget | None, message: str, details: str) -> bool:
+    """Ask whether the server database has been backed up and may be updated now."""
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(t("Update the database on the server"))
+    box.setText(message)
+    box.setInformativeText(
+        details
+        + "\n\n"
+        + t(
+            "Update it only when you are its administrator and have made the backup. Other "
+            "computers must close the program first."
+        )
+    )
+    update = box.addButton(t("I made a backup: update"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(t("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is update
+
+
 def _show_startup_failure(window: MainWindow, kind: str, message: str, details: str) -> None:
     from ethics_tool.gui.startup import STORAGE
 
@@ -119,7 +140,12 @@ def _show_startup_failure(window: MainWindow, kind: str, message: str, details: 
 EXIT_WHEN_READY_ENV = "ETHICS_TOOL_EXIT_WHEN_READY"
 
 
-def run(db_path: Path | None = None, lang: str | None = None, open_file: Path | None = None) -> int:
+def run(
+    db_path: Path | str | None = None,
+    lang: str | None = None,
+    open_file: Path | None = None,
+    upgrade_server: bool = False,
+) -> int:
     """Start the GUI and return the exit code.
 
     The window is shown first (with its loading state); the core is imported and the database
@@ -148,18 +174,20 @@ def run(db_path: Path | None = None, lang: str | None = None, open_file: Path | 
     install_qt_translator(app, language)
     app.setApplicationDisplayName(t("Ethics self-assessment"))
 
-    path = db_path or default_db_path()
-    is_url = "://" in str(path)
-    lock: QLockFile | None = None
+    path: Path | str = db_path or default_db_path()
+    is_url = isinstance(path, str) and "://" in path  # a URL never goes through Path
     if not is_url:
-        Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        held = _lock(Path(path).expanduser())
+        path = Path(path).expanduser()
+    lock: QLockFile | None = None
+    if isinstance(path, Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        held = _lock(path)
         if isinstance(held, str):
             QMessageBox.warning(None, t("Ethics self-assessment"), held)
             return 1
         lock = held
 
-    window = MainWindow(settings, db_path=None if is_url else Path(path).expanduser())
+    window = MainWindow(settings, db_path=path if isinstance(path, Path) else None)
     window.restore_appearance()
     loaded: list[Loaded] = []
 
@@ -167,25 +195,32 @@ def run(db_path: Path | None = None, lang: str | None = None, open_file: Path | 
         loaded.append(result)
         if result.db.backup is not None:
             log.info("database migrated; backup at %s", result.db.backup)
-        log.info("started version %s with %s", __version__, path)
+        log.info("started version %s with %s", __version__, result.db.location)
         if window.isVisible():
             window.attach(result.services, result.rows)
 
     def on_failed(kind: str, message: str, details: str) -> None:
+        from ethics_tool.gui.startup import SERVER_MIGRATION
+
+        if kind == SERVER_MIGRATION and confirm_server_migration(window, message, details):
+            begin(confirmed=True)
+            return
         _show_startup_failure(window, kind, message, details)
         app.exit(1)
         window.close()
 
     loaders: list[StartupLoader] = []
 
-    def begin() -> None:
+    def begin(confirmed: bool = upgrade_server) -> None:
         from ethics_tool.gui.startup import StartupLoader  # not needed for the first paint
 
-        loader = StartupLoader(path)
+        loader = StartupLoader(path, confirm_server_migration=confirmed)
         loader.loaded.connect(on_loaded)
         loader.failed.connect(on_failed)
         loaders.append(loader)
         loader.start()
+        if len(loaders) > 1:
+            return
         # Each in a turn of its own, so the event loop stays responsive between them.
         QTimer.singleShot(0, logs.setup)  # the log file is not needed for the first paint
         QTimer.singleShot(0, window.install_shortcuts)
@@ -194,7 +229,7 @@ def run(db_path: Path | None = None, lang: str | None = None, open_file: Path | 
     if leave == "shown":  # the first paint done and the event loop idle, as for a bare window
         window.shown_idle.connect(lambda: QTimer.singleShot(0, app.quit))
     else:
-        window.shown_idle.connect(begin)
+        window.shown_idle.connect(lambda: begin())
     if leave and leave != "shown":  # the pages built and the list of assessments filled
         window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
     if open_file is not None:

@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 # Kinds of failure, each with its own dialog in app.py.
 STORAGE = "storage"
+SERVER_MIGRATION = "server-migration"  # the administrator must confirm a backup first
 BUG = "bug"
 
 
@@ -38,14 +39,14 @@ class Loaded:
     rows: list[AssessmentSummary] = field(default_factory=list)
 
 
-def load_core(db_path: Path | str) -> Loaded:
+def load_core(db_path: Path | str, confirm_server_migration: bool = False) -> Loaded:
     """Import the core, open (and migrate) the database, load the forms and list the assessments."""
     from ethics_tool.domain.loader import load_catalog
     from ethics_tool.paths import forms_dirs
     from ethics_tool.services import Services
     from ethics_tool.storage.db import open_database
 
-    db = open_database(db_path)
+    db = open_database(db_path, confirm_server_migration=confirm_server_migration)
     try:
         services = Services(db, load_catalog(forms_dirs()))
         rows = services.list_assessments()
@@ -68,16 +69,20 @@ class _Work(QObject):
     loaded = Signal(object)
     failed = Signal(str, str, str)
 
-    def __init__(self, db_path: Path | str) -> None:
+    def __init__(self, db_path: Path | str, confirm_server_migration: bool = False) -> None:
         super().__init__()
         self.db_path = db_path
+        self.confirm_server_migration = confirm_server_migration
 
     @Slot()
     def run(self) -> None:
-        from ethics_tool.storage.db import StorageError
+        from ethics_tool.storage.db import ServerMigrationNeeded, StorageError
 
         try:
-            result = load_core(self.db_path)
+            result = load_core(self.db_path, self.confirm_server_migration)
+        except ServerMigrationNeeded as exc:
+            log.warning("the server database needs a migration: %s", exc)
+            self.failed.emit(SERVER_MIGRATION, exc.message, "\n".join(exc.details))
         except StorageError as exc:
             log.error("cannot open the database: %s", exc)
             self.failed.emit(STORAGE, str(exc), "")
@@ -98,11 +103,17 @@ class StartupLoader(QObject):
     loaded = Signal(object)  # Loaded
     failed = Signal(str, str, str)  # kind, message for the user, details (traceback or "")
 
-    def __init__(self, db_path: Path | str, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path | str,
+        parent: QObject | None = None,
+        *,
+        confirm_server_migration: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.worker_thread = QThread()
         self.worker_thread.setObjectName("startupLoader")
-        self._work = _Work(db_path)
+        self._work = _Work(db_path, confirm_server_migration)
         self._work.moveToThread(self.worker_thread)
         self.worker_thread.started.connect(self._work.run)
         self._work.loaded.connect(self._loaded)

@@ -1,4 +1,8 @@
-"""Open the database: SQLite file with WAL and foreign keys, migrated by Alembic after a backup."""
+"""Open the database (an SQLite file or a server, see :mod:`.engines`), migrated by Alembic.
+
+An SQLite file is backed up before a migration; a server database is migrated only after the
+administrator confirmed that they made a backup with ``pg_dump``.
+"""
 
 from __future__ import annotations
 
@@ -6,24 +10,26 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
+from ethics_tool.storage import engines
+from ethics_tool.storage.engines import StorageError, Target
+
+__all__ = ["Database", "ServerMigrationNeeded", "StorageError", "open_database"]
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-class StorageError(UserError):
-    """A problem with the database file that the user can act on (path, permissions, version)."""
+class ServerMigrationNeeded(StorageError):
+    """A server database needs a schema migration: the administrator must back it up first."""
 
 
 def _migrations_location() -> Path:
@@ -42,15 +48,6 @@ def _alembic_config() -> Config:
     return cfg
 
 
-def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
-
-
 @dataclass
 class Database:
     """An open, migrated database: an engine and a session factory (one session per unit of work)."""
@@ -59,6 +56,18 @@ class Database:
     sessions: sessionmaker[Session]
     path: Path | None
     backup: Path | None = None  # the copy made before the last migration, if one ran
+    target: Target | None = None
+
+    @property
+    def location(self) -> str:
+        """The file or the server address (without password), for the user's eyes."""
+        if self.target is not None:
+            return self.target.display
+        return str(self.path)
+
+    @property
+    def is_server(self) -> bool:
+        return self.target is not None and self.target.is_server
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -80,17 +89,14 @@ def _backup(path: Path, revision: str | None) -> Path:
     return target
 
 
-def _migrate(engine: Engine, path: Path | None) -> Path | None:
+def _migrate(engine: Engine, target: Target, confirm_server: bool) -> Path | None:
+    path = target.path
     cfg = _alembic_config()
     script = ScriptDirectory.from_config(cfg)
     head = script.get_current_head()
     with engine.connect() as conn:
         current = MigrationContext.configure(conn).get_current_revision()
-        has_tables = bool(
-            conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type='table' AND name != 'alembic_version'"
-            ).fetchall()
-        )
+        has_tables = engines.has_foreign_tables(conn)
     if current == head:
         return None
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
@@ -98,30 +104,48 @@ def _migrate(engine: Engine, path: Path | None) -> Path | None:
             t(
                 "{path}: the database was created by a newer version of this program "
                 "(schema {schema}); please update the program",
-                path=path,
+                path=target.display,
                 schema=current,
             )
         )
     if current is None and has_tables:
         raise StorageError(
-            t("{path}: this file is not an ethics self-assessment database", path=path)
+            t(
+                "{path}: this file is not an ethics self-assessment database",
+                path=target.display,
+            )
+        )
+    if target.is_server and current is not None and not confirm_server:
+        raise ServerMigrationNeeded(
+            t(
+                "{url}: the database on the server must be updated from schema {old} to {new} "
+                "before this version of the program can use it",
+                url=target.display,
+                old=current,
+                new=head,
+            ),
+            [
+                t("first make a backup of it: {command}", command=engines.pg_dump_hint(target)),
+                t("then open it again and confirm the update (command line: --upgrade-server)"),
+            ],
         )
     backup = _backup(path, current) if path is not None and current is not None else None
     with engine.begin() as conn:
+        engines.lock_for_migration(conn)  # two computers starting at once: one migrates
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
     return backup
 
 
-def open_database(path: Path | str) -> Database:
-    """Open (creating if needed) and migrate the database at ``path`` or an SQLAlchemy URL."""
-    text = str(path)
-    file_path: Path | None
-    if "://" in text:
-        url = text
-        file_path = None
-    else:
-        file_path = Path(text).expanduser().resolve()
+def open_database(path: Path | str, *, confirm_server_migration: bool = False) -> Database:
+    """Open (creating if needed) and migrate the database at ``path`` or an SQLAlchemy URL.
+
+    A server database that needs a migration is refused with :class:`ServerMigrationNeeded` unless
+    ``confirm_server_migration`` says the administrator has backed it up.
+    """
+    target = engines.parse_target(path)
+    file_path = target.path
+    if file_path is not None:
         try:
             file_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -134,12 +158,9 @@ def open_database(path: Path | str) -> Database:
             ) from None
         if file_path.exists() and file_path.is_dir():
             raise StorageError(t("{path} is a folder, not a database file", path=file_path))
-        url = f"sqlite:///{file_path}"
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _set_sqlite_pragmas)
+    engine = engines.create(target)
     try:
-        backup = _migrate(engine, file_path)
+        backup = _migrate(engine, target, confirm_server_migration)
     except StorageError:
         engine.dispose()
         raise
@@ -147,7 +168,7 @@ def open_database(path: Path | str) -> Database:
         engine.dispose()
         reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc)
         raise StorageError(
-            t("cannot open database {path}: {reason}", path=file_path or url, reason=reason)
+            t("cannot open database {path}: {reason}", path=target.display, reason=reason.strip())
         ) from None
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(engine=engine, sessions=sessions, path=file_path, backup=backup)
+    return Database(engine=engine, sessions=sessions, path=file_path, backup=backup, target=target)

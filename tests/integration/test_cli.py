@@ -22,8 +22,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "cli.sqlite3")
+def db(db_url: str) -> str:
+    """An SQLite file path or a PostgreSQL URL (the tests run on both)."""
+    return db_url
 
 
 def test_demo_then_list(capsys: pytest.CaptureFixture[str], db: str) -> None:
@@ -44,7 +45,8 @@ def test_db_from_environment(
 ) -> None:
     monkeypatch.setenv("ETHICS_TOOL_DB", db)
     run(capsys, "demo")
-    assert Path(db).exists()
+    code, out, _ = run(capsys, "list", "--json", "--db", db)
+    assert code == 0 and len(json.loads(out)) == 2  # the demo went where the variable said
     code, out, _ = run(capsys, "list", "--json")
     assert code == 0 and len(json.loads(out)) == 2
 

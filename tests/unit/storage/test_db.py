@@ -21,8 +21,8 @@ def _english() -> None:
     i18n.set_language("en")
 
 
-def test_answers_survive_dispose_and_reopen(db_path: Path, catalog: FormCatalog) -> None:
-    db = open_database(db_path)
+def test_answers_survive_dispose_and_reopen(db_url: str, catalog: FormCatalog) -> None:
+    db = open_database(db_url)
     services = Services(db, catalog)
     aid = services.create_assessment(
         municipality="Ķekavas novads", form_id="quick", unit_name="Dome"
@@ -33,7 +33,7 @@ def test_answers_survive_dispose_and_reopen(db_path: Path, catalog: FormCatalog)
     services.record_answer(person.id, "T7.Q1", AnswerValue.unknown("Jāpajautā juristam"))
     db.dispose()  # like closing the app at this moment
 
-    reopened = Services(open_database(db_path), catalog)
+    reopened = Services(open_database(db_url), catalog)
     data = reopened.load(aid)
     answers = data.answers[0].answers
     assert data.info.municipality == "Ķekavas novads"
@@ -43,6 +43,7 @@ def test_answers_survive_dispose_and_reopen(db_path: Path, catalog: FormCatalog)
     reopened.db.dispose()
 
 
+@pytest.mark.sqlite_only
 def test_database_uses_wal_and_foreign_keys(database) -> None:  # type: ignore[no-untyped-def]
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
