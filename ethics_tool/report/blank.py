@@ -114,6 +114,13 @@ def question_block(form: Questionnaire, question: Question, number: str, lang: s
     ]
     if question.guidance is not None:
         parts.append(para(question.guidance.get(lang), s.small))
+    if question.legal is not None:
+        label = t("Legal requirement", lang)
+        law = f"{question.legal.law.get(lang)}, {question.legal.article}"
+        parts.append(para(f"{label}: {law}", s.small))
+    if question.evidence is not None:
+        label = t("What shows level 3", lang)
+        parts.append(para(f"{label}: {question.evidence.get(lang)}", s.small))
     parts.append(_options(form, question, lang))
     parts.append(_comment_lines(lang))
     return KeepTogether(parts)

@@ -120,3 +120,17 @@ def test_report_links_laws_and_names_the_core_subset(tmp_path: Path) -> None:
     assert legal_urls <= uris
     text = " ".join(" ".join(page.extract_text() for page in reader.pages[:2]).split())
     assert "(core questions only: " in text
+
+
+def test_blank_questionnaire_shows_the_legal_basis_and_the_evidence_hint(tmp_path: Path) -> None:
+    from ethics_tool.report.pdf import build_blank_questionnaire
+
+    form = council().core_subset()
+    path = tmp_path / "blank.pdf"
+    build_blank_questionnaire(form, path, lang="lv")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+    first = next(q for _, q in form.iter_questions() if q.legal is not None)
+    assert first.evidence is not None and first.legal is not None
+    assert "Kas apliecina 3. līmeni:" in text
+    assert " ".join(first.evidence.lv.split())[:40] in text
+    assert first.legal.article in text
