@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ethics_tool import pseudo_locale
 from ethics_tool.paths import resource
 
 LANGUAGES = ("lv", "en")
@@ -77,7 +78,7 @@ def t(source: str, lang: str | None = None, /, **kwargs: Any) -> str:
 
     ``kwargs`` fill ``{named}`` placeholders after translation.
     """
-    text = translations(lang or _current).gettext(source)
+    text = _shown(translations(lang or _current).gettext(source))
     return text.format(**kwargs) if kwargs else text
 
 
@@ -87,14 +88,19 @@ def nt(singular: str, plural: str, n: int, lang: str | None = None, /, **kwargs:
     English has two forms; Latvian three (1, 21, 31…; 0, 10–20, 30…; the rest), chosen by the
     ``Plural-Forms`` rule in the catalogue. ``kwargs`` fill the other placeholders.
     """
-    text = translations(lang or _current).ngettext(singular, plural, n)
+    text = _shown(translations(lang or _current).ngettext(singular, plural, n))
     return text.format(**{"count": n, "n": n, **kwargs})
 
 
 def pt(context: str, source: str, lang: str | None = None, /, **kwargs: Any) -> str:
     """Translate ``source`` as used in ``context`` (``msgctxt``), for words with two meanings."""
-    text = translations(lang or _current).pgettext(context, source)
+    text = _shown(translations(lang or _current).pgettext(context, source))
     return text.format(**kwargs) if kwargs else text
+
+
+def _shown(text: str) -> str:
+    """The text as shown: lengthened in the developers' pseudo-locale (:mod:`.pseudo_locale`)."""
+    return pseudo_locale.pseudo(text) if pseudo_locale.active() else text
 
 
 def N_(source: str) -> str:

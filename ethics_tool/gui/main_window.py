@@ -4,6 +4,12 @@ The window is built in two steps so it can be shown before the heavy core module
 ``MainWindow(settings)`` draws the frame at once with a loading state, :meth:`MainWindow.attach` adds
 the pages when the database is open (see :mod:`ethics_tool.gui.startup`). Nothing before the first
 paint touches the ``Qt`` namespace: building its enums alone costs as much as a bare window's start.
+
+At about 430 lines this module is a little over the house limit, for a reason: it is the one place
+that wires the pages, the actions, the file work and the settings together, and splitting that
+wiring would scatter it. Its parts live elsewhere: the actions, menus and toolbar in
+:mod:`ethics_tool.gui.window.actions`, the loading page in :mod:`ethics_tool.gui.window.loading`,
+file work in :mod:`ethics_tool.gui.files`.
 """
 
 from __future__ import annotations
@@ -13,26 +19,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QProgressBar,
     QStackedWidget,
-    QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from ethics_tool import i18n
-from ethics_tool.gui.appearance import ScaledLabel, apply_appearance, install_qt_translator
+from ethics_tool.gui.appearance import apply_appearance, install_qt_translator
 from ethics_tool.gui.dialogs import Dialogs
 from ethics_tool.gui.files.jobs import Job
 from ethics_tool.gui.settings import AppSettings
+from ethics_tool.gui.window.actions import PAGES, WindowActions, icon
+from ethics_tool.gui.window.loading import LoadingPage
 from ethics_tool.i18n import t
-from ethics_tool.paths import resource
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -48,40 +51,7 @@ if TYPE_CHECKING:
     from ethics_tool.gui.pages.settings_page import SettingsPage
     from ethics_tool.services import Services
 
-PAGES = ("home", "questionnaire", "results", "compare", "settings", "about")
 NEEDS_ASSESSMENT = {"questionnaire", "results", "compare"}
-
-
-def icon(name: str) -> QIcon:
-    path = resource("icons", f"{name}.svg")
-    return QIcon(str(path)) if path.is_file() else QIcon()
-
-
-class LoadingPage(QWidget):
-    """What the home page looks like until the assessments are loaded: its title and "Loading…"."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("loadingPage")
-        self.title = ScaledLabel(1.6, bold=True)
-        self.title.setObjectName("loadingTitle")
-        self.label = ScaledLabel(1.2)
-        self.label.setObjectName("loadingLabel")
-        row = QHBoxLayout()  # centred by stretches (an alignment flag would need the Qt namespace)
-        row.addStretch(1)
-        row.addWidget(self.label)
-        row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.title)
-        layout.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(2)
-
-    def retranslate(self) -> None:
-        self.title.setText(t("Assessments"))
-        self.label.setText(t("Loading…"))
-        self.label.setAccessibleName(t("Loading…"))
 
 
 class MainWindow(QMainWindow):
@@ -107,7 +77,6 @@ class MainWindow(QMainWindow):
         self.dialogs = Dialogs(self)
         self.pages: dict[str, QWidget] = {}
         self._questionnaire_id: int | None = None
-        self._shortcuts_installed = False
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageStack")
@@ -128,7 +97,6 @@ class MainWindow(QMainWindow):
         self._saved_at: str | None = None
 
         self._make_actions()
-        self._make_toolbar()
         self._listener = self._on_language
         i18n.on_language_changed(self._listener)
         self.retranslate()
@@ -147,114 +115,38 @@ class MainWindow(QMainWindow):
 
     # -- frame ------------------------------------------------------------------------------------
     def _make_actions(self) -> None:
-        self.page_group = QActionGroup(self)
-        self.page_group.setExclusive(True)
-        self.page_actions: dict[str, QAction] = {}
-        for name in PAGES:
-            action = QAction(icon(name), "", self)
-            action.setObjectName(f"actionPage_{name}")
-            action.setCheckable(True)
+        actions = self.window_actions = WindowActions(self)
+        for name, action in actions.pages.items():
             action.triggered.connect(lambda _checked=False, n=name: self.show_page(n))
-            self.page_group.addAction(action)
-            self.page_actions[name] = action
-
-        self.action_export_pdf = QAction(self)
-        self.action_export_pdf.setObjectName("actionExportPdf")
-        self.action_export_pdf.triggered.connect(self.export_pdf)
-        self.action_export_json = QAction(self)
-        self.action_export_json.setObjectName("actionExportJson")
-        self.action_export_json.triggered.connect(self.export_json)
-        self.action_blank_pdf = QAction(self)
-        self.action_blank_pdf.setObjectName("actionBlankPdf")
-        self.action_blank_pdf.triggered.connect(lambda _checked=False: self.blank_questionnaire())
-        self.action_quit = QAction(self)
-        self.action_quit.setObjectName("actionQuit")
-        self.action_quit.triggered.connect(self.close)
-        self.action_full_screen = QAction(self)
-        self.action_full_screen.setObjectName("actionFullScreen")
-        self.action_full_screen.setCheckable(True)
-        self.action_full_screen.toggled.connect(self._toggle_full_screen)
-        self.action_presentation = QAction(self)
-        self.action_presentation.setObjectName("actionPresentation")
-        self.action_presentation.setCheckable(True)
-        self.action_presentation.toggled.connect(self._toggle_presentation)
-        for action in (
-            self.action_export_pdf,
-            self.action_export_json,
-            self.action_blank_pdf,
-            self.action_full_screen,
-            self.action_presentation,
-            self.action_quit,
-        ):
-            self.addAction(action)
-
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu("")
-        self.view_menu = bar.addMenu("")
-        self.help_menu = bar.addMenu("")
-        self.view_menu.addActions([self.page_actions[n] for n in PAGES if n != "about"])
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.action_presentation)
-        self.view_menu.addAction(self.action_full_screen)
-        self.help_menu.addAction(self.page_actions["about"])
+        actions.export_pdf.triggered.connect(self.export_pdf)
+        actions.export_json.triggered.connect(self.export_json)
+        actions.blank_pdf.triggered.connect(lambda _checked=False: self.blank_questionnaire())
+        actions.quit.triggered.connect(self.close)
+        actions.full_screen.toggled.connect(self._toggle_full_screen)
+        actions.presentation.toggled.connect(self._toggle_presentation)
+        # The names the rest of the program and the tests know them by.
+        self.page_group = actions.page_group
+        self.page_actions = actions.pages
+        self.action_export_pdf = actions.export_pdf
+        self.action_export_json = actions.export_json
+        self.action_blank_pdf = actions.blank_pdf
+        self.action_quit = actions.quit
+        self.action_full_screen = actions.full_screen
+        self.action_presentation = actions.presentation
+        self.file_menu = actions.file_menu
+        self.view_menu = actions.view_menu
+        self.help_menu = actions.help_menu
+        self.toolbar = actions.toolbar
 
     def install_shortcuts(self) -> None:
-        """Keyboard shortcuts, after the first paint: QKeySequence builds the whole Qt namespace."""
-        from PySide6.QtGui import QKeySequence
-
-        if self._shortcuts_installed:
-            return
-        self._shortcuts_installed = True
-        for number, name in enumerate(PAGES, start=1):
-            self.page_actions[name].setShortcut(QKeySequence(f"Ctrl+{number}"))
-        self.page_actions["about"].setShortcut(QKeySequence.StandardKey.HelpContents)
-        self.action_export_pdf.setShortcut(QKeySequence("Ctrl+P"))
-        self.action_quit.setShortcut(QKeySequence.StandardKey.Quit)
-        self.action_full_screen.setShortcut(QKeySequence("F11"))
-        self.action_presentation.setShortcut(QKeySequence("F5"))
-        self.retranslate()  # the tooltips name the shortcuts
-
-    def _make_toolbar(self) -> None:
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("pageToolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setProperty(
-            "toolButtonStyle", 2
-        )  # Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-        for name in PAGES:
-            self.toolbar.addAction(self.page_actions[name])
-        self.page_actions["home"].setChecked(True)
-        self.addToolBar(self.toolbar)  # the top area
+        """Keyboard shortcuts, after the first paint (see :meth:`WindowActions.install_shortcuts`)."""
+        if self.window_actions.install_shortcuts():
+            self.retranslate()  # the tooltips name the shortcuts
 
     def retranslate(self) -> None:
         self.setWindowTitle(t("Ethics self-assessment"))
         self.loading.retranslate()
-        names = {
-            "home": (t("Home"), t("The list of assessments")),
-            "questionnaire": (t("Questions"), t("Answer the questions of the open assessment")),
-            "results": (t("Results"), t("Results, priorities and action plan")),
-            "compare": (t("Compare"), t("Compare two rounds of the same unit")),
-            "settings": (t("Settings"), t("Language, presentation mode, data location")),
-            "about": (t("Help"), t("How to use the program, licences, version")),
-        }
-        for name, (text, tip) in names.items():
-            action = self.page_actions[name]
-            action.setText(text)
-            keys = action.shortcut().toString() if self._shortcuts_installed else ""
-            action.setToolTip(f"{tip} ({keys})" if keys else tip)
-            action.setStatusTip(tip)
-        self.file_menu.setTitle(t("&File"))
-        self.view_menu.setTitle(t("&View"))
-        self.help_menu.setTitle(t("&Help"))
-        self.action_export_pdf.setText(t("Export &PDF…"))
-        self.action_export_json.setText(t("Export &JSON…"))
-        self.action_blank_pdf.setText(t("&Blank questionnaire (PDF)…"))
-        self.action_blank_pdf.setStatusTip(t("A printable questionnaire for answering on paper"))
-        self.action_quit.setText(t("&Quit"))
-        self.action_full_screen.setText(t("&Full screen"))
-        self.action_presentation.setText(t("&Presentation mode"))
-        self.action_presentation.setToolTip(t("Large text and full screen for a seminar (F5)"))
-        self.toolbar.setWindowTitle(t("Pages"))
+        self.window_actions.retranslate()
         self._show_saved_state()
         for page in self.pages.values():
             retranslate = getattr(page, "retranslate", None)
@@ -262,20 +154,14 @@ class MainWindow(QMainWindow):
                 retranslate()
 
     def _rebuild_file_menu(self) -> None:
-        self.file_menu.clear()
-        if self.services is not None:
-            self.file_menu.addAction(self.home.action_new)
-            self.file_menu.addAction(self.home.action_import)
-            self.file_menu.addAction(self.home.action_merge)
-        self.file_menu.addAction(self.action_export_pdf)
-        self.file_menu.addAction(self.action_export_json)
-        if self.services is not None:
-            self.file_menu.addAction(self.action_blank_pdf)
-            self.file_menu.addSeparator()
-            self.file_menu.addAction(self.home.action_demo)
-            self.file_menu.addAction(self.home.action_remove_demo)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.action_quit)
+        if self.services is None:
+            self.window_actions.rebuild_file_menu([], [])
+            return
+        home = self.home
+        self.window_actions.rebuild_file_menu(
+            [home.action_new, home.action_import, home.action_merge],
+            [home.action_demo, home.action_remove_demo],
+        )
 
     # -- pages --------------------------------------------------------------------------------------
     def attach(self, services: Services, rows: list[AssessmentSummary] | None = None) -> None:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import logging
 from datetime import date
-from functools import cache
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,21 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.answers import Mode, Role
+from ethics_tool.gui.dialogs.municipalities import municipalities
+from ethics_tool.gui.dialogs.respondent_row import RespondentRow
+from ethics_tool.gui.dialogs.sizing import keep_minimum
 from ethics_tool.gui.labels import (
-    individual_roles,
     mode_description,
     mode_label,
-    role_label,
     unit_types,
 )
 from ethics_tool.i18n import current_language, t
-from ethics_tool.paths import resource
 
 if TYPE_CHECKING:
     from ethics_tool.domain.questionnaire import Questionnaire
     from ethics_tool.services import NewRespondent
-
-log = logging.getLogger(__name__)
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -61,76 +57,6 @@ class NewAssessmentRequest(TypedDict):
     core_only: bool
 
 
-def _names(data: Any) -> list[str]:
-    if isinstance(data, dict):
-        for key in ("municipalities", "items", "names"):
-            if key in data:
-                return _names(data[key])
-        return []
-    names: list[str] = []
-    if isinstance(data, list):
-        for item in data:
-            if isinstance(item, str):
-                names.append(item)
-            elif isinstance(item, dict):
-                for key in ("name_lv", "lv", "name", "title"):
-                    value = item.get(key)
-                    if isinstance(value, str) and value.strip():
-                        names.append(value)
-                        break
-                    if isinstance(value, dict) and isinstance(value.get("lv"), str):
-                        names.append(value["lv"])
-                        break
-    return names
-
-
-@cache
-def municipalities() -> tuple[str, ...]:
-    """The names in ``resources/municipalities.json`` (empty when the file is missing or broken)."""
-    path = resource("municipalities.json")
-    if not path.is_file():
-        return ()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        log.warning("cannot read %s: %s", path, exc)
-        return ()
-    return tuple(dict.fromkeys(name.strip() for name in _names(data) if name.strip()))
-
-
-class RespondentRow(QWidget):
-    """One respondent: a label (name or pseudonym) and a role."""
-
-    def __init__(self, number: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.label = QLineEdit()
-        self.label.setObjectName(f"respondentLabel{number}")
-        self.role = QComboBox()
-        self.role.setObjectName(f"respondentRole{number}")
-        self.remove = QPushButton()
-        self.remove.setObjectName(f"respondentRemove{number}")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.role)
-        layout.addWidget(self.remove)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        current = self.role.currentData()
-        self.role.clear()
-        for role in individual_roles():
-            self.role.addItem(role_label(role), role.value)
-        if current is not None:
-            self.role.setCurrentIndex(max(0, self.role.findData(current)))
-        else:
-            self.role.setCurrentIndex(self.role.findData(Role.OTHER.value))
-        self.label.setPlaceholderText(t("Name or pseudonym, e.g. Councillor 1"))
-        self.label.setAccessibleName(t("Respondent"))
-        self.role.setAccessibleName(t("Role"))
-        self.remove.setText(t("Remove"))
-
-
 class NewAssessmentDialog(QDialog):
     """Collects what :meth:`Services.create_assessment` needs; validates before it closes."""
 
@@ -139,7 +65,6 @@ class NewAssessmentDialog(QDialog):
     def __init__(self, forms: list[Questionnaire], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newAssessmentDialog")
-        self.setMinimumWidth(640)
         self.forms = forms
         lang = current_language()
 
@@ -285,6 +210,10 @@ class NewAssessmentDialog(QDialog):
         label.hide()
         return label
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        keep_minimum(self, 640)
+
     def retranslate(self) -> None:
         self.setWindowTitle(t("New assessment"))
         for label, text in zip(
@@ -328,6 +257,7 @@ class NewAssessmentDialog(QDialog):
         ok.setText(t("Create"))
         ok.setObjectName("createButton")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Cancel"))
+        keep_minimum(self, 640)
 
     # -- parts --------------------------------------------------------------------------------
     def _add_row(self, focus: bool = False) -> RespondentRow:
@@ -374,6 +304,7 @@ class NewAssessmentDialog(QDialog):
             else:
                 label = t("Core questions only ({count} questions)", count=form.core_count)
             self.core_only.setText(label)
+        keep_minimum(self, 640)
 
     def _request_blank(self) -> None:
         form = self.selected_form()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.answers import Role
+from ethics_tool.gui.dialogs.sizing import keep_minimum
 from ethics_tool.gui.labels import individual_roles, role_label
 from ethics_tool.i18n import nt, t
 
@@ -105,10 +107,13 @@ class RespondentsDialog(QDialog):
         layout.addLayout(form)
         layout.addLayout(actions)
         layout.addWidget(self.buttons)
-        self.setMinimumSize(520, 420)
 
         self.retranslate()
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        keep_minimum(self, 520, 420)
 
     def retranslate(self) -> None:
         self.setWindowTitle(t("Respondents"))
@@ -136,6 +141,7 @@ class RespondentsDialog(QDialog):
             self.role.addItem(role_label(role), role.value)
         if current is not None:
             self.role.setCurrentIndex(max(0, self.role.findData(current)))
+        keep_minimum(self, 520, 420)
         if self.data is not None:
             self._fill()
 

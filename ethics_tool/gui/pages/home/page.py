@@ -2,28 +2,19 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QItemSelection,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,12 +26,11 @@ from ethics_tool.gui.dialogs.new_assessment import NewAssessmentDialog
 from ethics_tool.gui.files.jobs import Job
 from ethics_tool.gui.item_models import (
     ID_ROLE,
-    PROGRESS_ROLE,
     SORT_ROLE,
-    AssessmentColumn,
     AssessmentTableModel,
 )
-from ethics_tool.gui.widgets.delegates import ProgressDelegate
+from ethics_tool.gui.pages.home.actions import HomeActions, tool_button
+from ethics_tool.gui.pages.home.table import AssessmentFilter, assessment_table
 from ethics_tool.i18n import format_date, nt, t
 
 if TYPE_CHECKING:
@@ -48,46 +38,6 @@ if TYPE_CHECKING:
     from ethics_tool.gui.dialogs import Dialogs
     from ethics_tool.gui.files.work import FileWork
     from ethics_tool.services import Services
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, so "kekava" finds "Ķekavas novads"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-class AssessmentFilter(QSortFilterProxyModel):
-    """Matches every word of the search text in any column, ignoring case and diacritics."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self._cache: dict[int, str] = {}
-
-    def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = fold(text).split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def clear_cache(self) -> None:
-        self._cache.clear()
-
-    def filterAcceptsRow(
-        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
-    ) -> bool:
-        if not self._words:
-            return True
-        haystack = self._cache.get(source_row)
-        if haystack is None:
-            model = self.sourceModel()
-            haystack = fold(
-                " ".join(
-                    str(model.index(source_row, column).data() or "")
-                    for column in range(model.columnCount())
-                )
-            )
-            self._cache[source_row] = haystack
-        return all(word in haystack for word in self._words)
 
 
 class HomePage(QWidget):
@@ -143,29 +93,7 @@ class HomePage(QWidget):
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.model.modelReset.connect(self.proxy.clear_cache)
 
-        self.table = QTableView()
-        self.table.setObjectName("assessmentTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(AssessmentColumn.DATE, Qt.SortOrder.DescendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setItemDelegateForColumn(
-            AssessmentColumn.PROGRESS, ProgressDelegate(PROGRESS_ROLE, self.table)
-        )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(AssessmentColumn.MUNICIPALITY, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(AssessmentColumn.FORM, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(AssessmentColumn.UNIT, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(AssessmentColumn.DATE, 110)
-        header.resizeSection(AssessmentColumn.MODE, 170)
-        header.resizeSection(AssessmentColumn.STATUS, 130)
-        header.resizeSection(AssessmentColumn.PROGRESS, 120)
+        self.table = assessment_table(self.proxy)
         self.table.doubleClicked.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
@@ -185,10 +113,10 @@ class HomePage(QWidget):
         layout.addWidget(self.form_errors)
         primary = QHBoxLayout()
         for action in (self.action_new, self.action_open, self.action_results):
-            primary.addWidget(self._button(action, prominent=action is self.action_new))
+            primary.addWidget(tool_button(action, prominent=action is self.action_new))
         primary.addStretch(1)
         for action in (self.action_demo, self.action_remove_demo, self.action_import):
-            primary.addWidget(self._button(action))
+            primary.addWidget(tool_button(action))
         layout.addLayout(primary)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
@@ -203,7 +131,7 @@ class HomePage(QWidget):
             self.action_archive,
             self.action_delete,
         ):
-            secondary.addWidget(self._button(action))
+            secondary.addWidget(tool_button(action))
         secondary.addStretch(1)
         secondary.addWidget(self.count_label)
         layout.addLayout(secondary)
@@ -213,42 +141,33 @@ class HomePage(QWidget):
 
     # -- construction -----------------------------------------------------------------------
     def _make_actions(self) -> None:
-        def action(
-            name: str,
-            slot: object,
-            shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
-        ) -> QAction:
-            act = QAction(self)
-            act.setObjectName(name)
-            act.triggered.connect(slot)
-            if shortcut is not None:
-                act.setShortcut(shortcut)
-            return act
-
-        self.action_new = action("actionNew", self.new_assessment, QKeySequence.StandardKey.New)
-        self.action_open = action("actionOpen", lambda: self._open_selected("questionnaire"))
-        self.action_results = action("actionResults", lambda: self._open_selected("results"))
-        self.action_new_round = action("actionNewRound", self.new_round)
-        self.action_duplicate = action("actionDuplicate", self.duplicate)
-        self.action_archive = action("actionArchive", self.toggle_archive)
-        self.action_delete = action("actionDelete", self.delete_selected)
-        self.action_demo = action("actionDemo", self.create_demo)
-        self.action_remove_demo = action("actionRemoveDemo", self.remove_demo)
-        self.action_import = action("actionImportJson", self.import_json)
-        self.action_merge = action("actionMergeJson", self.merge_json)
-        self.action_open.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-
-    def _button(self, action: QAction, prominent: bool = False) -> QToolButton:
-        button = QToolButton()
-        button.setDefaultAction(action)
-        button.setObjectName("button_" + action.objectName())
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setMinimumHeight(30)
-        if prominent:
-            font = button.font()
-            font.setBold(True)
-            button.setFont(font)
-        return button
+        actions = self.home_actions = HomeActions(self)
+        for action, slot in (
+            (actions.new, self.new_assessment),
+            (actions.open, lambda: self._open_selected("questionnaire")),
+            (actions.results, lambda: self._open_selected("results")),
+            (actions.new_round, self.new_round),
+            (actions.duplicate, self.duplicate),
+            (actions.archive, self.toggle_archive),
+            (actions.delete, self.delete_selected),
+            (actions.demo, self.create_demo),
+            (actions.remove_demo, self.remove_demo),
+            (actions.import_json, self.import_json),
+            (actions.merge, self.merge_json),
+        ):
+            action.triggered.connect(slot)
+        # The names the main window (File menu) and the tests know them by.
+        self.action_new = actions.new
+        self.action_open = actions.open
+        self.action_results = actions.results
+        self.action_new_round = actions.new_round
+        self.action_duplicate = actions.duplicate
+        self.action_archive = actions.archive
+        self.action_delete = actions.delete
+        self.action_demo = actions.demo
+        self.action_remove_demo = actions.remove_demo
+        self.action_import = actions.import_json
+        self.action_merge = actions.merge
 
     def retranslate(self) -> None:
         self.title.setText(t("Assessments"))
@@ -268,31 +187,7 @@ class HomePage(QWidget):
                 "how the tool works."
             )
         )
-        texts = {
-            self.action_new: (t("New assessment…"), t("Start a new assessment")),
-            self.action_open: (t("Open"), t("Answer the questions of the selected assessment")),
-            self.action_results: (t("Results"), t("Show the results of the selected assessment")),
-            self.action_new_round: (
-                t("New round"),
-                t("Assess the same unit again; the rounds can then be compared"),
-            ),
-            self.action_duplicate: (t("Duplicate"), t("Copy the assessment with its answers")),
-            self.action_delete: (t("Delete…"), t("Delete the selected assessment")),
-            self.action_demo: (t("Demo data"), t("Create a demo municipality with two rounds")),
-            self.action_remove_demo: (t("Remove demo data"), t("Delete every demo assessment")),
-            self.action_import: (t("Import JSON…"), t("Import an assessment from a JSON file")),
-            self.action_merge: (
-                t("Add answers from a file…"),
-                t(
-                    "Add the respondents of a JSON export (for example from another computer) to "
-                    "the selected assessment; a respondent who is already there is replaced"
-                ),
-            ),
-        }
-        for act, (text, tip) in texts.items():
-            act.setText(text)
-            act.setToolTip(tip)
-            act.setStatusTip(tip)
+        self.home_actions.retranslate()
         self._update_actions()
         self.model.retranslate()
         self._update_count()
@@ -371,26 +266,11 @@ class HomePage(QWidget):
 
     def _update_actions(self) -> None:
         selected = self.selected_id()
-        for act in (
-            self.action_open,
-            self.action_results,
-            self.action_new_round,
-            self.action_duplicate,
-            self.action_archive,
-            self.action_delete,
-            self.action_merge,
-        ):
-            act.setEnabled(selected is not None)
         archived = False
         if selected is not None:
             row = self.model.row_of(selected)
             archived = row is not None and self.model.summary(row).info.status is Status.ARCHIVED
-        self.action_archive.setText(t("Restore") if archived else t("Archive"))
-        self.action_archive.setToolTip(
-            t("Move the assessment back to the active list")
-            if archived
-            else t("Keep the assessment but mark it as archived")
-        )
+        self.home_actions.update(selected is not None, archived)
 
     # -- intents --------------------------------------------------------------------------------
     def _open_index(self, index: QModelIndex) -> None:

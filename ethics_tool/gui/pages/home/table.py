@@ -1,0 +1,79 @@
+"""The home page's table of assessments and its search (every word, ignoring Latvian diacritics)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from ethics_tool.gui.item_models import PROGRESS_ROLE, AssessmentColumn
+from ethics_tool.gui.widgets.delegates import ProgressDelegate
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics, so "kekava" finds "Ķekavas novads"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class AssessmentFilter(QSortFilterProxyModel):
+    """Matches every word of the search text in any column, ignoring case and diacritics."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._cache: dict[int, str] = {}
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = fold(text).split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        if not self._words:
+            return True
+        haystack = self._cache.get(source_row)
+        if haystack is None:
+            model = self.sourceModel()
+            haystack = fold(
+                " ".join(
+                    str(model.index(source_row, column).data() or "")
+                    for column in range(model.columnCount())
+                )
+            )
+            self._cache[source_row] = haystack
+        return all(word in haystack for word in self._words)
+
+
+def assessment_table(proxy: QSortFilterProxyModel) -> QTableView:
+    """The sortable, read-only table of assessments over ``proxy``, newest first."""
+    table = QTableView()
+    table.setObjectName("assessmentTable")
+    table.setModel(proxy)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSortingEnabled(True)
+    table.sortByColumn(AssessmentColumn.DATE, Qt.SortOrder.DescendingOrder)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.setItemDelegateForColumn(
+        AssessmentColumn.PROGRESS, ProgressDelegate(PROGRESS_ROLE, table)
+    )
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(AssessmentColumn.MUNICIPALITY, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(AssessmentColumn.FORM, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(AssessmentColumn.UNIT, QHeaderView.ResizeMode.Stretch)
+    header.resizeSection(AssessmentColumn.DATE, 110)
+    header.resizeSection(AssessmentColumn.MODE, 170)
+    header.resizeSection(AssessmentColumn.STATUS, 130)
+    header.resizeSection(AssessmentColumn.PROGRESS, 120)
+    return table

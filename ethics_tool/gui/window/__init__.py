@@ -1,0 +1,1 @@
+"""The main window's parts: its actions, menus and toolbar, and the loading page."""
