@@ -15,6 +15,7 @@ import re
 ENV = "ETHICS_TOOL_PSEUDO"
 _ACCENTS = str.maketrans("acegiklnsuzACEGIKLNSUZ", "āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ")
 _PADDING = "ļūžšāņķē"
+_WORD = 8  # letters per padding word
 # Placeholders, markup and entities stay as they are, so the text still formats and renders.
 _KEEP = re.compile(r"(\{\w*\}|<[^>]*>|&\w+;)")
 _active = os.environ.get(ENV, "").strip() not in ("", "0")
@@ -39,4 +40,6 @@ def pseudo(text: str) -> str:
     visible = sum(len(part) for part in parts if not _KEEP.fullmatch(part))
     extra = max(2, round(visible * 0.4))
     padding = (_PADDING * (extra // len(_PADDING) + 1))[:extra]
-    return f"[{shown} {padding}]"
+    # Words of a Latvian length, so that wrapped text still wraps where it would.
+    words = " ".join(padding[i : i + _WORD] for i in range(0, len(padding), _WORD))
+    return f"[{shown} {words}]"

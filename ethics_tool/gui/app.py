@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ethics_tool import __version__, i18n, logs
 from ethics_tool.filetypes import APP_ID
 from ethics_tool.gui.appearance import install_qt_translator, register_fonts
-from ethics_tool.gui.main_window import MainWindow, icon
+from ethics_tool.gui.main_window import MainWindow
 from ethics_tool.gui.settings import APPLICATION, ORGANIZATION, AppSettings
+from ethics_tool.gui.window.actions import icon
 from ethics_tool.i18n import t
 from ethics_tool.paths import default_db_path, user_log_dir
 

@@ -66,7 +66,17 @@ def clipped(root: QWidget) -> list[str]:
         if isinstance(widget, QLabel):
             text = widget.text()
             rich = widget.textFormat() == Qt.TextFormat.RichText or text.lstrip().startswith("<")
-            if not text or widget.wordWrap() or rich:
+            if not text:
+                continue
+            if widget.wordWrap():
+                # Wrapped text needs its height for the width it has.
+                tall = widget.heightForWidth(widget.width())
+                if tall > widget.height() + 1:
+                    found.append(
+                        f"{name} {text[:40]!r}…: needs {tall} px high, has {widget.height()}"
+                    )
+                continue
+            if rich:
                 continue
             room = widget.contentsRect().width() - 2 * widget.margin() - max(widget.indent(), 0)
             need = _label_need(widget)
@@ -109,7 +119,7 @@ def test_no_page_clips_a_text_in_the_pseudo_locale(
     for position, (_, question) in enumerate(data.form.iter_questions()):
         for person in data.respondents:
             services.record_answer(person.id, question.id, AnswerValue.level(position % 4 + 1))
-    services.new_round(first, assessed_on=date(2025, 5, 1))
+    second = services.new_round(first, assessed_on=date(2025, 5, 1))  # no answers yet
     window.retranslate()
     window.resize(WIDTH, HEIGHT)
     window.home.refresh()
@@ -127,7 +137,12 @@ def test_no_page_clips_a_text_in_the_pseudo_locale(
         elif found := fits(window):
             problems[name] = found
 
-    window.show_page("questionnaire")
+    # A round without answers shows the low-coverage warning and "not enough answers".
+    window.open_assessment(second, "results")
+    if found := fits(window):
+        problems["results without answers"] = found
+
+    window.open_assessment(first, "questionnaire")
     respondents = window.questionnaire.manage_respondents()
     assert respondents is not None
     qtbot.waitUntil(respondents.isVisible)

@@ -339,6 +339,7 @@ class NewAssessmentDialog(QDialog):
                 t("List everyone who answers. Names or pseudonyms such as “Councillor 1” are fine.")
             )
         self.adjustSize()
+        keep_minimum(self, 640)
 
     # -- result -------------------------------------------------------------------------------
     def validate(self) -> bool:

@@ -23,3 +23,8 @@ def keep_minimum(dialog: QWidget, width: int, height: int | None = None) -> None
     dialog.setMinimumWidth(max(width, needed.width()))
     if height is not None:
         dialog.setMinimumHeight(max(height, needed.height()))
+    if layout.hasHeightForWidth():
+        # A window does not grow by itself for text that wraps onto more lines.
+        tall = layout.totalHeightForWidth(dialog.width())
+        if tall > dialog.height():
+            dialog.resize(dialog.width(), tall)

@@ -43,6 +43,7 @@ class SummaryTab(QScrollArea):
         self.overall.setObjectName("overallScore")
         self.band = ScaledLabel(1.5, bold=True)
         self.band.setObjectName("bandLabel")
+        self.band.setWordWrap(True)
         self.band_description = QLabel()
         self.band_description.setWordWrap(True)
         self.overall_caption = QLabel()
