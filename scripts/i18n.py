@@ -138,6 +138,12 @@ def load_po(lang: str, translations: Path = TRANSLATIONS) -> Catalog:
 
 
 def po_bytes(catalog: Catalog) -> bytes:
+    for message in _messages(catalog):
+        # "#| msgid" (the English before a change) belongs to fuzzy entries only; once a person
+        # has reviewed the Latvian and removed the flag, Babel would keep it as a stray comment.
+        message.user_comments = [c for c in message.user_comments if not c.startswith("| msg")]
+        if not message.fuzzy:
+            message.previous_id = []
     buf = io.BytesIO()
     # Sorted, with file names but no line numbers: lanes adding texts at the same time then
     # rarely touch the same lines, and moving code does not rewrite the catalogue.

@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
 from ethics_tool import scoring
-from ethics_tool.domain.questionnaire import Questionnaire, Theme
+from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.i18n import format_number, format_percent, role_label, t
 from ethics_tool.paths import doc
 from ethics_tool.report import styles as st
@@ -16,17 +16,13 @@ from ethics_tool.report.context import ReportContext
 from ethics_tool.report.layout import (
     cell,
     column_width,
-    fitted_widths,
     head_cells,
     heading,
     para,
     table,
 )
 from ethics_tool.report.markdown import language_part, markdown
-from ethics_tool.report.sections import names_law, short_law
-from ethics_tool.report.theme_section import REFERENCE_KINDS
-
-LAW_CHARS = 90  # a law's title in the references table (its full title is on the theme pages)
+from ethics_tool.report.references import references
 
 
 def appendix(ctx: ReportContext) -> list[Flowable]:
@@ -198,72 +194,6 @@ def scale_tables(form: Questionnaire, lang: str) -> list[Flowable]:
         )
     out += [para(t("Maturity bands of the overall index", lang), s.h3), table(bands, widths)]
     return out
-
-
-def references(ctx: ReportContext) -> list[Flowable]:
-    lang = ctx.lang
-    kinds = [k for k in REFERENCE_KINDS if _used(ctx.form, k)]
-    if not kinds:
-        return [para(t("The questionnaire gives no references.", lang))]
-    texts: list[list[str]] = [[t("Theme", lang), *[reference_kind_short(k, lang) for k in kinds]]]
-    for theme in ctx.form.themes:
-        row = [f"{ctx.theme_number[theme.id]}. {ctx.text(theme.title)}"]
-        for kind in kinds:
-            refs = [ref.ref for ref in theme.references if ref.kind.value == kind]
-            if kind == "law":
-                refs = _laws(ctx, theme, refs)
-            row.append("; ".join(dict.fromkeys(refs)) or "–")
-        texts.append(row)
-    small = st.styles().cell_compact
-    rows: list[list[object]] = [head_cells(texts[0])]
-    rows += [[cell(text, small) for text in row] for row in texts[1:]]
-    # long law titles get the room; short principle numbers stay narrow
-    return [table(rows, fitted_widths(texts, st.FRAME_WIDTH))]
-
-
-def _laws(ctx: ReportContext, theme: Theme, theme_refs: list[str]) -> list[str]:
-    """The theme's laws, each once: ``MK noteikumi Nr. 630 (6. punkts; 6.2. apakšpunkts)``.
-
-    The legal requirements of its questions are grouped by law (a long official title shortened
-    as in the summary); a theme reference that names one of those laws is not repeated.
-    """
-    articles: dict[str, list[str]] = {}
-    for question in theme.questions:
-        if question.legal is None:
-            continue
-        law = short_law(ctx.text(question.legal.law), LAW_CHARS)
-        article = question.legal.article
-        if names_law(article, law):
-            law = article  # the article names its law itself: "MK noteikumi Nr. 630, 11. punkts"
-            article = ""
-        found = articles.setdefault(law, [])
-        if article and article not in found:
-            found.append(article)
-    out = [
-        ref
-        for ref in theme_refs
-        if not any(names_law(law, ref) or names_law(ref, law) for law in articles)
-    ]
-    out += [f"{law} ({'; '.join(arts)})" if arts else law for law, arts in articles.items()]
-    return out
-
-
-def reference_kind_short(kind: str, lang: str) -> str:
-    """Column headings of the references table (the long names would squeeze the columns)."""
-    labels = {
-        "coe": t("Council of Europe", lang),
-        "oecd": t("OECD", lang),
-        "law": t("Laws and regulations", lang),
-        "guidance": t("Guidance", lang),
-        "framework": t("Other frameworks", lang),
-    }
-    return labels.get(kind, kind)
-
-
-def _used(form: Questionnaire, kind: str) -> bool:
-    if any(ref.kind.value == kind for theme in form.themes for ref in theme.references):
-        return True
-    return kind == "law" and any(q.legal is not None for _, q in form.iter_questions())
 
 
 def glossary(lang: str) -> list[Flowable]:

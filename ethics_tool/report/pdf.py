@@ -26,11 +26,12 @@ from ethics_tool.i18n import t
 from ethics_tool.report.appendix import appendix
 from ethics_tool.report.blank import blank_story
 from ethics_tool.report.context import ReportContext
+from ethics_tool.report.cover import cover
 from ethics_tool.report.document import Metadata, PageFrame, ReportDocument
 from ethics_tool.report.markup import plain
 from ethics_tool.report.plan import action_plan, comparison
-from ethics_tool.report.sections import cover, summary
 from ethics_tool.report.styles import register_fonts
+from ethics_tool.report.summary import summary
 from ethics_tool.report.theme_section import theme_sections
 from ethics_tool.scoring import Results
 

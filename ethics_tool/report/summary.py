@@ -1,24 +1,18 @@
-"""The cover and the one-page summary."""
+"""The one-page summary: index and band, themes, priorities, gaps, coverage and strengths.
+
+Lists are capped and texts shortened to keep it on one page (the variants are in
+:mod:`ethics_tool.report.summary_fit`); the theme sections and the action plan give everything in
+full.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    Flowable,
-    KeepInFrame,
-    NextPageTemplate,
-    PageBreak,
-    Paragraph,
-    Spacer,
-    Table,
-)
+from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
 
-from ethics_tool.i18n import mode_label, nt, t
+from ethics_tool.i18n import nt, t
 from ethics_tool.report import styles as st
 from ethics_tool.report.charts import Strand, StrandKind, radar_chart, radar_legend
 from ethics_tool.report.context import ReportContext
@@ -34,158 +28,26 @@ from ethics_tool.report.layout import (
     rich,
     table,
 )
-from ethics_tool.report.markup import esc, plain, shorten
+from ethics_tool.report.markup import esc, shorten
+from ethics_tool.report.references import names_law, short_law
+from ethics_tool.report.summary_fit import SUMMARY_SLACK, SummaryFit, fitted, height
 from ethics_tool.scoring import STRENGTH_SCORE
 
 TOP_PRIORITIES = 5
-COVER_NAME_LIMIT = 160
-
-
-def cover(ctx: ReportContext, today: date) -> list[Flowable]:
-    """Title page: who, what, when and how."""
-    s = st.styles()
-    lang = ctx.lang
-    info = ctx.info
-    form_line = t(
-        "{title}, version {version}", lang, title=ctx.text(ctx.form.title), version=ctx.form.version
-    )
-    if ctx.form.subset == "core":
-        form_line += " " + t("(core questions only: {count})", lang, count=ctx.form.question_count)
-    rows = [
-        (t("Municipality", lang), info.municipality or "–"),
-        (t("Unit", lang), ctx.unit or "–"),
-        (t("Questionnaire", lang), form_line),
-        (t("Assessment date", lang), ctx.date(info.assessed_on)),
-        (t("Report date", lang), ctx.date(today)),
-        (t("Mode", lang), mode_label(ctx.results.mode, lang)),
-        (t("Number of respondents", lang), str(ctx.results.n_respondents)),
-        (t("Prepared by", lang), info.prepared_by or "–"),
-    ]
-    facts = Table(
-        [[cell(label, s.cell_bold), cell(value)] for label, value in rows],
-        colWidths=[55 * mm, st.FRAME_WIDTH - 55 * mm],
-        hAlign="LEFT",
-        splitInRow=40,
-        style=[
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.4, st.GRID),
-            ("TOPPADDING", (0, 0), (-1, -1), 5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ],
-    )
-    out: list[Flowable] = [
-        Spacer(1, 25 * mm),
-        heading(
-            t("Ethics self-assessment report", lang),
-            "cover",
-            0,
-            outline=t("Cover", lang),
-            style=s.cover_title,
-        ),
-        para(ctx.text(ctx.form.title), s.cover_subtitle),
-        # the full texts are in the table below; the headings stay a few lines at most
-        para(plain(info.municipality, COVER_NAME_LIMIT), s.cover_name),
-        para(plain(ctx.unit, COVER_NAME_LIMIT), s.h2),
-        Spacer(1, 12 * mm),
-        facts,
-    ]
-    if info.is_demo:
-        out += [
-            Spacer(1, 8 * mm),
-            box(
-                [para(t("Demonstration data: this is not a real assessment.", lang))],
-                st.WARNING,
-                st.WARNING_FILL,
-            ),
-        ]
-    out += [NextPageTemplate("body"), PageBreak()]
-    return out
 
 
 def summary(ctx: ReportContext) -> list[Flowable]:
     """Exactly one page: index and band, radar of themes, priorities, gaps, coverage, strengths.
 
-    Lists are capped and long texts shortened (:data:`SUMMARY_FITS`, from generous to terse): the
+    Lists are capped and long texts shortened (``SUMMARY_FITS``, from generous to terse): the
     first variant whose height fits the page is used. If even the tersest does not fit (a custom
     form with very long theme titles, say), the page is scaled down a little rather than let the
     summary run onto a second page. The theme sections and the action plan give everything in full.
     """
     title = heading(t("Summary", ctx.lang), "summary", 0)
-    room = st.FRAME_HEIGHT - _height([title]) - SUMMARY_SLACK
-    return [title, KeepInFrame(st.FRAME_WIDTH, room, _fitted_body(ctx, room), mode="shrink")]
-
-
-def _fitted_body(ctx: ReportContext, room: float) -> list[Flowable]:
-    """The most generous summary body that fits ``room`` points.
-
-    The first variant of :data:`SUMMARY_FITS` that fits is then relaxed one field at a time
-    towards the variant before it (question texts of the gaps first), as long as it still fits:
-    the page is used without jumping a whole step.
-    """
-    chosen: int | None = None
-    body: list[Flowable] = []
-    for index in range(len(SUMMARY_FITS)):
-        body = _summary_body(ctx, SUMMARY_FITS[index])
-        if _height(body) <= room:
-            chosen = index
-            break
-    if chosen is None:
-        return body  # the tersest variant; KeepInFrame scales it to the page
-    if chosen == 0:
-        return body
-    fit, looser = SUMMARY_FITS[chosen], SUMMARY_FITS[chosen - 1]
-    for field in RELAX_ORDER:
-        trial = replace(fit, **{field: getattr(looser, field)})
-        if trial == fit:
-            continue
-        trial_body = _summary_body(ctx, trial)
-        if _height(trial_body) <= room:
-            fit, body = trial, trial_body
-    return body
-
-
-@dataclass(frozen=True)
-class SummaryFit:
-    """How much the summary shows: list lengths and text lengths (characters)."""
-
-    question_chars: int  # a priority's question text
-    advice_chars: int  # a priority's recommendation(s)
-    gap_items: int  # compliance gaps listed
-    gap_text_chars: int  # a compliance gap's question text (0: the number only)
-    law_chars: int  # a compliance gap's law and article
-    unknown_items: int  # knowledge gaps listed
-    title_chars: int  # a theme title in the table and among the strengths
-
-
-SUMMARY_FITS = (
-    SummaryFit(170, 230, 6, 90, 80, 24, 90),
-    SummaryFit(150, 190, 6, 75, 70, 20, 80),
-    SummaryFit(130, 160, 5, 70, 60, 18, 70),
-    SummaryFit(115, 135, 5, 60, 50, 14, 58),
-    SummaryFit(100, 110, 4, 50, 45, 12, 48),
-    SummaryFit(85, 90, 4, 0, 40, 10, 40),
-    SummaryFit(70, 70, 3, 0, 35, 8, 34),
-)
-# the fields relaxed one by one, most useful first
-RELAX_ORDER = (
-    "gap_text_chars",
-    "law_chars",
-    "question_chars",
-    "advice_chars",
-    "gap_items",
-    "unknown_items",
-    "title_chars",
-)
-SUMMARY_SLACK = 6.0  # points kept free: measured and laid-out heights may differ by rounding
-
-
-def _height(flowables: Sequence[Flowable]) -> float:
-    """The height ``flowables`` take in the frame (their spaces before and after included)."""
-    total = 0.0
-    for flowable in flowables:
-        _width, height = flowable.wrap(st.FRAME_WIDTH, st.FRAME_HEIGHT * 10)
-        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-    return total
+    room = st.FRAME_HEIGHT - height([title]) - SUMMARY_SLACK
+    body = fitted(lambda fit: _summary_body(ctx, fit), room)
+    return [title, KeepInFrame(st.FRAME_WIDTH, room, body, mode="shrink")]
 
 
 def _summary_body(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
@@ -384,37 +246,6 @@ def _top_priorities(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
         )
         out.append(rich(_more(more), s.sum_item))
     return out
-
-
-_CABINET_REGULATION = re.compile(
-    r"(?:Ministru kabineta\b.*?\bnoteikumi Nr\.|Cabinet Regulation No\.)\s*(\d+)"
-)
-_NUMBER = re.compile(r"(?:Nr\.|No\.)\s*(\d+)")
-
-
-def names_law(article: str, law: str) -> bool:
-    """Whether ``article`` already names the law ("MK noteikumi Nr. 630, 11. punkts")."""
-    if law.rstrip("…").lower() in article.lower():
-        return True
-    numbers = _NUMBER.findall(article)
-    return bool(numbers) and bool(set(numbers) & set(_NUMBER.findall(law)))
-
-
-def short_law(text: str, limit: int) -> str:
-    """A law's name for a one-line list: the part before a quoted title if that says enough.
-
-    ``Ministru kabineta … noteikumi Nr. 630 "Noteikumi par …"`` keeps its number and date;
-    ``Likums "Par interešu konflikta novēršanu …"`` keeps (a shortened) title.
-    """
-    cabinet = _CABINET_REGULATION.match(text)
-    if cabinet:  # "Ministru kabineta 2017. gada 17. oktobra noteikumi Nr. 630 …"
-        name = "Cabinet Regulation No." if text.startswith("Cabinet") else "MK noteikumi Nr."
-        return shorten(f"{name} {cabinet.group(1)}", limit)
-    for quote in ("“", "„", '"', "«"):
-        head = text.split(quote, 1)[0].strip()
-        if head != text.strip() and len(head) >= 15:
-            return shorten(head, limit)
-    return shorten(text, limit)
 
 
 def gap_lines(ctx: ReportContext, question_ids: Sequence[str], fit: SummaryFit) -> list[str]:
