@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QLabel,
+    QProgressBar,
     QPushButton,
     QRadioButton,
     QToolBar,
@@ -88,6 +89,10 @@ def clipped(root: QWidget) -> list[str]:
                     f"{name} {widget.text()!r}: needs {widget.sizeHint().width()} px, "
                     f"has {widget.width()}"
                 )
+        elif isinstance(widget, QProgressBar) and widget.isTextVisible() and widget.text():
+            need = widget.fontMetrics().horizontalAdvance(widget.text()) + 8
+            if need > widget.width():
+                found.append(f"{name} {widget.text()!r}: needs {need} px, has {widget.width()}")
         elif isinstance(widget, QToolBar):
             extension = widget.findChild(QToolButton, "qt_toolbar_ext_button")
             if extension is not None and extension.isVisible():

@@ -294,6 +294,9 @@ class QuestionnairePage(QWidget):
         self.progress.setMaximum(max(1, total))
         self.progress.setValue(answered)
         self.progress.setFormat(t("{answered} of {total} answered", answered=answered, total=total))
+        # Wide enough for its text in any language (the bar draws it inside, clipped).
+        text_width = self.progress.fontMetrics().horizontalAdvance(self.progress.text())
+        self.progress.setMinimumWidth(max(160, text_width + 16))
         for row, person in enumerate(self.session.respondents):
             if row < self.respondents.count():
                 self.respondents.setItemText(row, self._respondent_text(person))
