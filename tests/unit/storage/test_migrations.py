@@ -1,5 +1,6 @@
-"""The migrations build exactly the schema that storage/tables.py declares, and the developers'
-Alembic configuration (alembic.ini) compares against a real database file."""
+"""The migrations build exactly the schema that storage/tables.py declares (on SQLite and on
+PostgreSQL), and the developers' Alembic configuration (alembic.ini) compares against a real
+database, never an empty in-memory one."""
 
 from __future__ import annotations
 
@@ -9,37 +10,32 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
-from ethics_tool.storage.db import open_database
+from ethics_tool.storage.db import Database
 from ethics_tool.storage.tables import Base
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def differences(db_path: Path) -> list[Any]:
-    db = open_database(db_path)  # migrated to head, as the app does at start-up
-    try:
-        with db.engine.connect() as conn:
-            context = MigrationContext.configure(conn, opts={"compare_type": True})
-            return list(compare_metadata(context, Base.metadata))
-    finally:
-        db.dispose()
+def differences(database: Database) -> list[Any]:
+    with database.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        return list(compare_metadata(context, Base.metadata))
 
 
-def test_models_and_migrations_agree_on_sqlite(tmp_path: Path) -> None:
-    assert differences(tmp_path / "schema.sqlite3") == []
+def test_models_and_migrations_agree(database: Database) -> None:
+    """``database`` was migrated to head by open_database(), as the app does at start-up."""
+    assert differences(database) == []
 
 
-def test_the_comparison_notices_a_missing_column(tmp_path: Path) -> None:
-    path = tmp_path / "schema.sqlite3"
-    db = open_database(path)
-    with db.engine.begin() as conn:
+def test_the_comparison_notices_a_missing_column(database: Database) -> None:
+    with database.engine.begin() as conn:
         conn.execute(text("ALTER TABLE assessment DROP COLUMN prepared_by"))
-    db.dispose()
-    found = differences(path)
+    found = differences(database)
     assert [(d[0], d[2], d[3].name) for d in found] == [("add_column", "assessment", "prepared_by")]
 
 
@@ -55,6 +51,7 @@ def alembic(*args: str, url: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.sqlite_only
 def test_alembic_ini_compares_with_a_real_database_file(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'nested' / 'dev.sqlite3'}"
     upgraded = alembic("upgrade", "head", url=url)
