@@ -101,7 +101,28 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("form", help="questionnaire id (see 'forms list') or a .yaml file")
     pr.add_argument("-o", "--output", required=True, type=Path)
     pr.add_argument("--lang", dest="report_lang", choices=LANGUAGES, default="lv")
+    _add_dilemmas_parser(sub, common)
     return parser
+
+
+def _add_dilemmas_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("dilemmas", parents=[common], help="dilemma cards for seminars")
+    dsub = p.add_subparsers(dest="dilemmas_command", metavar="ACTION", required=True)
+    dsub.add_parser("list", help="list the cards: number, id, themes, title")
+    v = dsub.add_parser("validate", help="check a dilemma card file and list its problems")
+    v.add_argument("file", type=Path)
+    pr = dsub.add_parser(
+        "print", help="printable cards (4 to an A4 page, options on the back) and facilitator notes"
+    )
+    pr.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
+    pr.add_argument("--lang", dest="report_lang", choices=LANGUAGES, default="lv")
+    pr.add_argument(
+        "--theme",
+        action="append",
+        metavar="T",
+        help="only cards of this theme (T1 … T12); repeatable",
+    )
+    pr.add_argument("--no-notes", action="store_true", help="leave out the facilitator's notes")
 
 
 def _services(db: str | None, upgrade_server: bool = False):  # type: ignore[no-untyped-def]
@@ -205,10 +226,62 @@ def _cmd_import(args: argparse.Namespace) -> int:
 def _cmd_demo(args: argparse.Namespace) -> int:
     services = _services(args.db, args.upgrade_server)
     try:
+        existing = services.demo_id()
         new_id = services.create_demo()
     finally:
         services.db.dispose()
-    print(t("Demo assessment created: {id}", id=new_id))
+    if existing is not None:
+        print(t("Demo data already exists (assessment {id}); nothing was added", id=existing))
+    else:
+        print(t("Demo assessment created: {id}", id=new_id))
+    return EXIT_OK
+
+
+def _cmd_dilemmas(args: argparse.Namespace) -> int:
+    from ethics_tool import paths
+    from ethics_tool.domain.dilemma_loader import deck_dirs, load_deck, load_dilemma
+
+    if args.dilemmas_command == "validate":
+        card = load_dilemma(args.file)
+        print(
+            t(
+                "{file}: valid — {options} options, themes {themes}",
+                file=args.file,
+                options=len(card.options),
+                themes=", ".join(card.themes),
+            )
+        )
+        return EXIT_OK
+    deck = load_deck(deck_dirs(paths.forms_dirs()))
+    for error in deck.errors:
+        print(f"warning: {error.first_line}", file=sys.stderr)
+    numbered = list(enumerate(deck.ordered(), start=1))
+    if args.dilemmas_command == "list":
+        for number, card in numbered:
+            print(f"{number}\t{card.id}\t{','.join(card.themes)}\t{card.title.lv}")
+        return EXIT_OK
+    _check_output(args.output)
+    wanted = {theme.upper() for theme in args.theme or []}
+    chosen = [(n, c) for n, c in numbered if not wanted or wanted & set(c.themes)]
+    if not chosen:
+        raise CliError(
+            t("no dilemma card matches the themes {themes}", themes=", ".join(sorted(wanted)))
+        )
+    from ethics_tool.domain.loader import load_catalog
+    from ethics_tool.report.cards import build_dilemma_cards
+
+    catalog = load_catalog(paths.forms_dirs())
+    form = catalog.forms.get("quick") or next(iter(catalog.forms.values()), None)
+    titles = {theme.id: theme.title.get(args.report_lang) for theme in form.themes} if form else {}
+    build_dilemma_cards(
+        [c for _n, c in chosen],
+        args.output,
+        lang=args.report_lang,
+        theme_titles=titles,
+        numbers=[n for n, _c in chosen],
+        notes=not args.no_notes,
+    )
+    print(t("Cards written: {path} ({count} cards)", path=args.output, count=len(chosen)))
     return EXIT_OK
 
 
@@ -255,6 +328,7 @@ COMMANDS = {
     "import": _cmd_import,
     "demo": _cmd_demo,
     "forms": _cmd_forms,
+    "dilemmas": _cmd_dilemmas,
 }
 
 

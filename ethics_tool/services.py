@@ -7,9 +7,11 @@ is on disk the moment it is given. Methods take and return plain domain objects,
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.orm import Session, defer
@@ -31,7 +33,10 @@ from ethics_tool.i18n import t
 from ethics_tool.scoring import Comparison, Results, compare, score
 from ethics_tool.storage import repository as repo
 from ethics_tool.storage.db import Database
-from ethics_tool.storage.tables import ActionItem, Answer, Assessment, Respondent
+from ethics_tool.storage.tables import ActionItem, Answer, Assessment, DilemmaSession, Respondent
+
+if TYPE_CHECKING:
+    from ethics_tool.seminar import SeminarService
 
 
 class ServiceError(UserError):
@@ -268,6 +273,7 @@ class Services:
             rows = session.scalars(select(Assessment).where(Assessment.is_demo.is_(True))).all()
             for row in rows:
                 session.delete(row)
+            session.execute(delete(DilemmaSession).where(DilemmaSession.is_demo.is_(True)))
             return len(rows)
 
     def new_round(self, assessment_id: int, assessed_on: date | None = None) -> int:
@@ -567,8 +573,74 @@ class Services:
 
         return exchange.import_file(self, path, merge_into=merge_into)
 
-    def create_demo(self) -> int:
-        """Create the demo municipality (two rounds, several respondents); returns the newest ID."""
-        from ethics_tool import demo
+    # -- seminar kit --------------------------------------------------------------------------
+    @functools.cached_property
+    def seminar(self) -> SeminarService:
+        """Dilemma cards and the sessions in which they were discussed."""
+        from ethics_tool.seminar import SeminarService
 
-        return demo.create_demo(self)
+        return SeminarService(self.db)
+
+    def demo_id(self) -> int | None:
+        """The newest demo assessment, or None when there is no demo data."""
+        with self._session() as session:
+            return session.scalar(
+                select(Assessment.id)
+                .where(Assessment.is_demo.is_(True))
+                .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
+                .limit(1)
+            )
+
+    def create_demo(self) -> int:
+        """Persist the demo story (see :mod:`ethics_tool.demo`); returns the assessment to open.
+
+        When demo data is already there, nothing is added and its newest assessment is returned,
+        so the demo is never doubled.
+        """
+        from ethics_tool import demo
+        from ethics_tool.seminar import SessionRecord
+
+        existing = self.demo_id()
+        if existing is not None:
+            return existing
+        story = demo.build_story(self.catalog.forms)
+        ids: dict[str, int] = {}
+        for item in story.assessments:
+            assessment_id = self.create_assessment(
+                municipality=item.municipality,
+                form_id=item.form_id,
+                unit_type=item.unit_type,
+                unit_name=item.unit_name,
+                assessed_on=item.assessed_on,
+                mode=item.mode,
+                respondents=[NewRespondent(label, role) for label, role in item.respondents],
+                prepared_by=item.prepared_by,
+                previous_id=ids[item.previous] if item.previous else None,
+                is_demo=True,
+            )
+            ids[item.key] = assessment_id
+            data = self.load(assessment_id)
+            scoring = [
+                r
+                for r in data.respondents
+                if (r.role is Role.GROUP) == (item.mode is Mode.CONSENSUS)
+            ]
+            for person, answers in zip(scoring, item.answers, strict=False):
+                self.record_answers(person.id, dict(answers))
+            for action in item.actions:
+                self.save_action(assessment_id, action)
+            self.set_status(assessment_id, item.status)
+        self.seminar.save_many(
+            SessionRecord(
+                dilemma_id=s.dilemma_id,
+                dilemma_title=s.dilemma_title,
+                tallies=s.tallies,
+                notes=s.notes,
+                discussion_seconds=s.minutes * 60,
+                assessment_id=ids[s.assessment],
+                held_at=s.held_at,
+                is_demo=True,
+            )
+            for s in story.sessions
+        )
+        return ids[story.newest]

@@ -134,3 +134,23 @@ class ActionItem(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     assessment: Mapped[Assessment] = relationship(back_populates="actions")
+
+
+class DilemmaSession(Base):
+    """One dilemma card discussed in a seminar: hands per option, notes, the linked assessment."""
+
+    __tablename__ = "dilemma_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    dilemma_id: Mapped[str] = mapped_column(String(64), index=True)
+    dilemma_title: Mapped[str] = mapped_column(String(200), default="")  # the title when held
+    held_at: Mapped[datetime] = mapped_column(DateTime)
+    assessment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("assessment.id", ondelete="SET NULL"), index=True, default=None
+    )
+    tallies: Mapped[str] = mapped_column(Text, default="[]")  # JSON: hands per option, A first
+    notes: Mapped[str] = mapped_column(Text, default="")
+    discussion_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    is_demo: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())

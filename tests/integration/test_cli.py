@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
+from ethics_tool import paths
 from ethics_tool.cli import main
 
 ROOT = Path(__file__).parents[2]
@@ -30,13 +32,17 @@ def db(db_url: str) -> str:
 def test_demo_then_list(capsys: pytest.CaptureFixture[str], db: str) -> None:
     code, out, _ = run(capsys, "--db", db, "demo")
     assert code == 0 and "2" in out
+    # a second run does not double the demo
+    code, out, _ = run(capsys, "--db", db, "demo")
+    assert code == 0 and "2" in out
     code, out, _ = run(capsys, "list", "--db", db)
     lines = out.strip().splitlines()
-    assert code == 0 and len(lines) == 2
+    assert code == 0 and len(lines) == 3
     assert lines[0].split("\t")[0] == "2" and "Parauga novads" in lines[0]
     code, out, _ = run(capsys, "list", "--json", "--db", db)
     rows = json.loads(out)
-    assert [r["id"] for r in rows] == [2, 1]
+    # the council's two rounds and the administration's consensus workshop
+    assert [r["id"] for r in rows] == [2, 3, 1]
     assert rows[0]["previous_id"] == 1 and rows[0]["progress"] == 100.0
 
 
@@ -48,7 +54,7 @@ def test_db_from_environment(
     code, out, _ = run(capsys, "list", "--json", "--db", db)
     assert code == 0 and len(json.loads(out)) == 2  # the demo went where the variable said
     code, out, _ = run(capsys, "list", "--json")
-    assert code == 0 and len(json.loads(out)) == 2
+    assert code == 0 and len(json.loads(out)) == 3
 
 
 def test_export_import_round_trip(
@@ -226,3 +232,28 @@ def test_a_file_argument_is_not_a_subcommand(capsys: pytest.CaptureFixture[str])
     code, out, err = run(capsys, "no-such-file.etika")
     assert code == 1 and out == ""
     assert err.strip() == "ethics-tool: error: cannot open no-such-file.etika: no such file"
+
+
+def test_dilemmas_list_validate_and_print(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "dilemmas", "list")
+    lines = out.strip().splitlines()
+    assert code == 0 and len(lines) >= 20
+    assert lines[0].split("\t")[:2] == ["1", "relative-bid"]
+    card = paths.data_root() / "forms" / "dilemmas" / "04-festival-gifts.yaml"
+    code, out, _ = run(capsys, "dilemmas", "validate", str(card))
+    assert code == 0 and "04-festival-gifts.yaml" in out
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(card.read_text(encoding="utf-8").replace("themes: [T4]", "themes: [T44]"))
+    code, _, err = run(capsys, "dilemmas", "validate", str(broken))
+    assert code == 1 and "line 6, themes: unknown theme id(s) 'T44'" in err
+    target = tmp_path / "cards.pdf"
+    code, out, _ = run(
+        capsys, "dilemmas", "print", "-o", str(target), "--lang", "en", "--theme", "T7"
+    )
+    assert code == 0 and target.stat().st_size > 10_000
+    text = " ".join(PdfReader(target).pages[0].extract_text().split())
+    assert "The colleague who blew the whistle" in text
+    code, _, err = run(capsys, "dilemmas", "print", "-o", str(target), "--theme", "T99")
+    assert code == 1 and "T99" in err

@@ -146,13 +146,13 @@ def test_progress_and_status_on_the_list(services: Services) -> None:
 def test_demo_is_marked_and_removable(services: Services) -> None:
     newest = services.create_demo()
     rows = services.list_assessments()
-    assert len(rows) == 2 and all(r.info.is_demo for r in rows)
+    assert len(rows) == 3 and all(r.info.is_demo for r in rows)
     assert services.info(newest).previous_id is not None
     results = services.results(newest)
     assert results.overall is not None and results.coverage > 80
     assert len(services.respondents(newest)) == 4
     new(services)  # real data stays
-    assert services.delete_demo() == 2
+    assert services.delete_demo() == 3
     assert [r.info.municipality for r in services.list_assessments()] == ["Ķekavas novads"]
 
 
