@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from ethics_tool.gui.pages.questionnaire import QuestionnairePage
     from ethics_tool.gui.pages.results import ResultsPage
     from ethics_tool.gui.pages.settings_page import SettingsPage
+    from ethics_tool.gui.seminar import SeminarKit
     from ethics_tool.services import Services
 
 NEEDS_ASSESSMENT = {"questionnaire", "results", "compare"}
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.blank_progress)
         self.statusBar().addPermanentWidget(self.autosave_label)
         self.files: FileWork | None = None
+        self.seminar: SeminarKit | None = None
         self._saved_at: str | None = None
 
         self._make_actions()
@@ -148,6 +150,8 @@ class MainWindow(QMainWindow):
         self.loading.retranslate()
         self.window_actions.retranslate()
         self._show_saved_state()
+        if self.seminar is not None:
+            self.seminar.retranslate()
         for page in self.pages.values():
             retranslate = getattr(page, "retranslate", None)
             if callable(retranslate):
@@ -220,6 +224,9 @@ class MainWindow(QMainWindow):
         self.settings_page.set_appearance(
             self.settings.large_fonts, self.settings.full_screen, self.settings.high_contrast
         )
+        from ethics_tool.gui.seminar import install as install_seminar
+
+        install_seminar(self)  # the Dilemmas and Seminar pages, the Seminar menu, "Discuss"
         self._rebuild_file_menu()
         self.home.set_form_errors([error.first_line for error in services.catalog.errors])
         self.home.refresh(rows=rows)
@@ -227,7 +234,7 @@ class MainWindow(QMainWindow):
         self.ready.emit()
 
     def _restore_page(self) -> None:
-        page = self.settings.last_page if self.settings.last_page in PAGES else "home"
+        page = self.settings.last_page if self.settings.last_page in self.pages else "home"
         last = self.settings.last_assessment
         if page in NEEDS_ASSESSMENT:
             if last is not None and self.home.model.row_of(last) is not None:

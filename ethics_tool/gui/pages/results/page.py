@@ -45,6 +45,7 @@ class ResultsPage(QWidget):
     export_finished = Signal(str)  # the PDF's path
     export_failed = Signal(str)
     compare_requested = Signal(int)
+    discuss_requested = Signal(list)  # theme ids, weakest first (the seminar kit's dilemmas)
 
     def __init__(
         self,
@@ -83,6 +84,9 @@ class ResultsPage(QWidget):
         self.compare_button = QPushButton()
         self.compare_button.setObjectName("compareButton")
         self.compare_button.clicked.connect(self._compare)
+        self.discuss_button = QPushButton()
+        self.discuss_button.setObjectName("discussButton")
+        self.discuss_button.clicked.connect(self._discuss)
         self.banner = FileBanner(files, Job.REPORT)
         self.export_progress = self.banner.progress
         files.started.connect(self._file_job_started)
@@ -117,6 +121,7 @@ class ResultsPage(QWidget):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         header_row.addLayout(titles, 1)
+        header_row.addWidget(self.discuss_button)
         header_row.addWidget(self.compare_button)
         header_row.addWidget(self.export_json_button)
         header_row.addWidget(self.report_language_label)
@@ -139,6 +144,8 @@ class ResultsPage(QWidget):
             t("Save the whole assessment as a JSON file (for archives or another computer)")
         )
         self.compare_button.setText(t("Compare rounds"))
+        self.discuss_button.setText(t("Discuss…"))
+        self.discuss_button.setToolTip(t("Dilemma cards for the weakest themes, for a seminar"))
         self.report_language_label.setText(t("Report &language:"))
         self.report_language.setAccessibleName(t("Report language"))
         self.banner.retranslate()
@@ -253,6 +260,12 @@ class ResultsPage(QWidget):
         if kind == Job.REPORT:
             self.export_pdf_button.setEnabled(True)
             self.export_failed.emit(message)
+
+    def _discuss(self) -> None:
+        if self.results is not None:
+            themes = self.results.themes.items()
+            scored = sorted((theme.score, tid) for tid, theme in themes if theme.score is not None)
+            self.discuss_requested.emit([tid for _score, tid in scored[:3]])
 
     def _compare(self) -> None:
         if self.data is not None:
