@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
 
 from ethics_tool import i18n
 from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, Role
@@ -82,13 +83,14 @@ def test_migration_backs_up_the_file_first(
 ) -> None:
     from ethics_tool.storage import db as db_module
 
-    open_database(db_path).dispose()  # a file at the baseline revision
+    open_database(db_path).dispose()  # a file at the current head
+    head = ScriptDirectory.from_config(db_module._alembic_config()).get_current_head()
     # A later release adds a migration: copy the real scripts and add one revision.
     scripts = tmp_path / "migrations"
     shutil.copytree(db_module.MIGRATIONS, scripts)
-    (scripts / "versions" / "0002_note.py").write_text(
+    (scripts / "versions" / "9999_note.py").write_text(
         "from alembic import op\nimport sqlalchemy as sa\n"
-        "revision = '0002_note'\ndown_revision = '0001_baseline'\n"
+        f"revision = '9999_note'\ndown_revision = '{head}'\n"
         "branch_labels = None\ndepends_on = None\n"
         "def upgrade():\n"
         "    with op.batch_alter_table('assessment') as b:\n"
@@ -101,11 +103,9 @@ def test_migration_backs_up_the_file_first(
     db.dispose()
     assert db.backup is not None and db.backup.exists()
     with sqlite3.connect(db.backup) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
-            "0001_baseline",
-        )
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (head,)
     with sqlite3.connect(db_path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002_note",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999_note",)
         columns = [row[1] for row in conn.execute("PRAGMA table_info(assessment)")]
     assert "note" in columns
 
