@@ -193,10 +193,9 @@ class FacilitatorPage(QWidget):
         demo.setFrameShape(QFrame.Shape.StyledPanel)
         demo_layout = QVBoxLayout(demo)
         demo_layout.addWidget(self.demo_label)
-        demo_buttons = QHBoxLayout()
-        demo_buttons.addWidget(self.demo_button)
-        demo_buttons.addWidget(self.remove_demo_button)
-        demo_layout.addLayout(demo_buttons)
+        # one under the other: the agenda column stays narrow even with large text
+        demo_layout.addWidget(self.demo_button)
+        demo_layout.addWidget(self.remove_demo_button)
         left_layout.addWidget(demo)
 
         step = QWidget()
