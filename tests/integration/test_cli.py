@@ -52,7 +52,7 @@ def test_db_from_environment(
     monkeypatch.setenv("ETHICS_TOOL_DB", db)
     run(capsys, "demo")
     code, out, _ = run(capsys, "list", "--json", "--db", db)
-    assert code == 0 and len(json.loads(out)) == 2  # the demo went where the variable said
+    assert code == 0 and len(json.loads(out)) == 3  # the demo went where the variable said
     code, out, _ = run(capsys, "list", "--json")
     assert code == 0 and len(json.loads(out)) == 3
 
