@@ -18,9 +18,9 @@ from ethics_tool.domain.answers import Mode
 from ethics_tool.gui.card_view import CardView
 from ethics_tool.gui.files.names import suggested_path, with_suffix
 from ethics_tool.gui.files.worker import Worker
-from ethics_tool.gui.main_window import icon
 from ethics_tool.gui.pages.dilemmas import DilemmasPage, theme_titles
 from ethics_tool.gui.pages.facilitator import FacilitatorPage
+from ethics_tool.gui.window.actions import icon
 from ethics_tool.i18n import current_language, t
 
 if TYPE_CHECKING:
