@@ -33,6 +33,7 @@ from ethics_tool.gui.appearance import apply_appearance, install_qt_translator
 from ethics_tool.gui.dialogs import Dialogs
 from ethics_tool.gui.files.jobs import Job
 from ethics_tool.gui.settings import AppSettings
+from ethics_tool.gui.window.actions import PAGES as PAGES  # re-exported for the tests
 from ethics_tool.gui.window.actions import WindowActions, icon
 from ethics_tool.gui.window.loading import LoadingPage
 from ethics_tool.i18n import t
