@@ -5,7 +5,7 @@ The window is built in two steps so it can be shown before the heavy core module
 the pages when the database is open (see :mod:`ethics_tool.gui.startup`). Nothing before the first
 paint touches the ``Qt`` namespace: building its enums alone costs as much as a bare window's start.
 
-At about 430 lines this module is a little over the house limit, for a reason: it is the one place
+This module is over the house limit of about 400 lines, for a reason: it is the one place
 that wires the pages, the actions, the file work and the settings together, and splitting that
 wiring would scatter it. Its parts live elsewhere: the actions, menus and toolbar in
 :mod:`ethics_tool.gui.window.actions`, the loading page in :mod:`ethics_tool.gui.window.loading`,

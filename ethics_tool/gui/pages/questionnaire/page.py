@@ -13,11 +13,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -26,10 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.answers import AnswerValue
-from ethics_tool.gui.appearance import ScaledLabel
-from ethics_tool.gui.dialogs.respondents import RespondentsDialog, respondent_name
-from ethics_tool.gui.item_models import unit_text
+from ethics_tool.gui.dialogs.respondents import RespondentsDialog
 from ethics_tool.gui.pages.questionnaire.consensus import others_html
+from ethics_tool.gui.pages.questionnaire.header import QuestionnaireHeader
 from ethics_tool.gui.pages.questionnaire.navigator import (
     POSITION_ROLE,
     ThemeNavigatorModel,
@@ -37,10 +34,9 @@ from ethics_tool.gui.pages.questionnaire.navigator import (
 )
 from ethics_tool.gui.state.questionnaire import QuestionnaireSession
 from ethics_tool.gui.widgets.question_card import QuestionCard
-from ethics_tool.i18n import current_language, format_date, t
+from ethics_tool.i18n import current_language, t
 
 if TYPE_CHECKING:
-    from ethics_tool.domain.assessment import RespondentInfo
     from ethics_tool.domain.questionnaire import Question
     from ethics_tool.gui.dialogs import Dialogs
     from ethics_tool.services import Services
@@ -57,24 +53,13 @@ class QuestionnairePage(QWidget):
         self.dialogs = dialogs
         self.session: QuestionnaireSession | None = None
 
-        self.title = ScaledLabel(1.3, bold=True)
-        self.title.setObjectName("questionnaireTitle")
-        self.title.setWordWrap(True)
-        self.subtitle = QLabel()
-        self.subtitle.setObjectName("questionnaireSubtitle")
-        self.subtitle.setWordWrap(True)
-        self.respondent_label = QLabel()
-        self.respondents = QComboBox()
-        self.respondents.setObjectName("respondentSwitcher")
-        self.respondents.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.respondents.currentIndexChanged.connect(self._respondent_changed)
-        self.respondent_label.setBuddy(self.respondents)
-        self.manage_button = QPushButton()
-        self.manage_button.setObjectName("manageRespondentsButton")
-        self.manage_button.clicked.connect(self.manage_respondents)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("questionnaireProgress")
-        self.progress.setMinimumWidth(160)
+        self.header = QuestionnaireHeader()
+        self.header.respondent_chosen.connect(self._respondent_changed)
+        self.header.manage_requested.connect(self.manage_respondents)
+        self.header.results_requested.connect(self._show_results)
+        # The switcher and the progress bar, by the names tests know them by.
+        self.respondents = self.header.respondents
+        self.progress = self.header.progress
 
         self.navigator_model = ThemeNavigatorModel(self)
         self.navigator = navigator_view(self.navigator_model)
@@ -105,24 +90,10 @@ class QuestionnairePage(QWidget):
         self.clear_button = QPushButton()
         self.clear_button.setObjectName("clearAnswerButton")
         self.clear_button.clicked.connect(self.clear_answer)
-        self.results_button = QPushButton()
-        self.results_button.setObjectName("showResultsButton")
-        self.results_button.clicked.connect(self._show_results)
         self.keys_hint = QLabel()
         self.keys_hint.setObjectName("keysHint")
         self.keys_hint.setWordWrap(True)
         self.keys_hint.setStyleSheet("color: palette(placeholder-text);")
-
-        header = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        header.addLayout(titles, 1)
-        header.addWidget(self.respondent_label)
-        header.addWidget(self.respondents)
-        header.addWidget(self.manage_button)
-        header.addWidget(self.progress)
-        header.addWidget(self.results_button)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -148,7 +119,7 @@ class QuestionnairePage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
 
         self._make_shortcuts()
@@ -188,11 +159,7 @@ class QuestionnairePage(QWidget):
 
     # -- texts ------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.respondent_label.setText(t("&Respondent:"))
-        self.respondents.setAccessibleName(t("Respondent"))
-        self.manage_button.setText(t("Respondents…"))
-        self.manage_button.setToolTip(t("Add, rename or remove the people who answer"))
-        self.progress.setAccessibleName(t("Answered questions"))
+        self.header.retranslate()
         self.navigator.setAccessibleName(t("Themes and questions"))
         self.previous_button.setText(t("◀ Previous"))
         self.previous_button.setToolTip(t("Previous question (Left arrow, Page Up)"))
@@ -204,8 +171,6 @@ class QuestionnairePage(QWidget):
         )
         self.clear_button.setText(t("Clear answer"))
         self.clear_button.setToolTip(t("Remove the answer to this question"))
-        self.results_button.setText(t("Results"))
-        self.results_button.setToolTip(t("Show the results of this assessment"))
         self.keys_hint.setText(
             t(
                 "Keys: 0–4 (or 1–5) choose a level · N not applicable · D don't know · "
@@ -214,8 +179,7 @@ class QuestionnairePage(QWidget):
         )
         self.card.retranslate()
         if self.session is not None:
-            self._fill_header()
-            self._fill_respondents()
+            self.header.show_session(self.session)
             self.navigator_model.retranslate()
             self._refresh_progress()
             self._show_current()
@@ -224,41 +188,10 @@ class QuestionnairePage(QWidget):
     def show_assessment(self, assessment_id: int) -> None:
         self.card.flush_comment()
         self.session = QuestionnaireSession.start(self.services.load(assessment_id))
-        self._fill_header()
-        self._fill_respondents()
+        self.header.show_session(self.session)
         self.navigator_model.set_session(self.session)
         self._refresh_progress()
         self._show_current()
-
-    def _fill_header(self) -> None:
-        assert self.session is not None
-        info = self.session.data.info
-        lang = current_language()
-        self.title.setText(f"{info.municipality} — {unit_text(info.unit_type, info.unit_name)}")
-        form_title = self.session.data.form.title.get(lang)
-        self.subtitle.setText(f"{form_title} · {format_date(info.assessed_on)}")
-
-    def _respondent_text(self, person: RespondentInfo) -> str:
-        assert self.session is not None
-        return t(
-            "{name} — {answered}/{total}",
-            name=respondent_name(person),
-            answered=self.session.answered(person.id),
-            total=self.session.total,
-        )
-
-    def _fill_respondents(self) -> None:
-        assert self.session is not None
-        self.respondents.blockSignals(True)
-        self.respondents.clear()
-        for person in self.session.respondents:
-            self.respondents.addItem(self._respondent_text(person), person.id)
-        index = self.respondents.findData(self.session.respondent_id)
-        self.respondents.setCurrentIndex(max(index, 0))
-        self.respondents.blockSignals(False)
-        several = len(self.session.respondents) > 1
-        self.respondents.setVisible(several)
-        self.respondent_label.setVisible(several)
 
     def manage_respondents(self) -> RespondentsDialog | None:
         """Open the respondents dialog (window-modal); the page follows every change."""
@@ -281,7 +214,7 @@ class QuestionnairePage(QWidget):
         assert self.session is not None
         if respondent is not None and self.session.has_respondent(respondent):
             self.session.choose_respondent(respondent)
-            self._fill_respondents()
+            self.header.show_session(self.session)
         self.session.go_to(position)
         self._refresh_progress()
         self._show_current()
@@ -290,16 +223,7 @@ class QuestionnairePage(QWidget):
     def _refresh_progress(self) -> None:
         assert self.session is not None
         self.navigator_model.answers_changed()
-        answered, total = self.session.answered(), self.session.total
-        self.progress.setMaximum(max(1, total))
-        self.progress.setValue(answered)
-        self.progress.setFormat(t("{answered} of {total} answered", answered=answered, total=total))
-        # Wide enough for its text in any language (the bar draws it inside, clipped).
-        text_width = self.progress.fontMetrics().horizontalAdvance(self.progress.text())
-        self.progress.setMinimumWidth(max(160, text_width + 16))
-        for row, person in enumerate(self.session.respondents):
-            if row < self.respondents.count():
-                self.respondents.setItemText(row, self._respondent_text(person))
+        self.header.show_progress(self.session)
 
     def _show_current(self) -> None:
         session = self.session
@@ -366,12 +290,11 @@ class QuestionnairePage(QWidget):
         if position is not None:
             self.go_to(int(position))
 
-    def _respondent_changed(self, index: int) -> None:
-        value = self.respondents.itemData(index)
-        if value is None or self.session is None:
+    def _respondent_changed(self, respondent_id: int) -> None:
+        if self.session is None:
             return
         self.card.flush_comment()
-        self.session.choose_respondent(int(value))
+        self.session.choose_respondent(respondent_id)
         self._refresh_progress()
         self._show_current()
 
