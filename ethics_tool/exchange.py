@@ -20,6 +20,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ethics_tool import __version__
 from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, Role
 from ethics_tool.domain.assessment import ActionData, ActionStatus, AssessmentData, Status
+from ethics_tool.domain.checks import (
+    MAX_DEPTH,
+    MAX_EXPORT_FILE_BYTES,
+    format_loc,
+    pydantic_message,
+    shape_problem,
+)
 from ethics_tool.domain.loader import form_hash, form_to_json
 from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.errors import UserError
@@ -43,7 +50,7 @@ class _Strict(BaseModel):
 class ExportedAnswer(_Strict):
     question_id: Annotated[str, Field(min_length=1)]
     kind: AnswerKind
-    value: int | None = None
+    value: Annotated[int, Field(strict=True)] | None = None
     comment: str = ""
 
 
@@ -174,22 +181,68 @@ def _write_atomic(path: Path, text: str) -> None:
         ) from None
 
 
-def _format_loc(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
 
 
-def read_export(path: Path) -> ExportFile:
-    """Read and validate an export file; raise :class:`ExchangeError` naming the problem."""
+class _BadConstant(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _DuplicateKey(key)
+        data[key] = value
+    return data
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _BadConstant(name)
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}"
+
+
+def _parse_json(path: Path) -> Any:
+    """The file's JSON, after the size, encoding and syntax checks; names the problem."""
     try:
-        raw = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else t("not UTF-8 text")
-        raise ExchangeError(t("cannot read {path}: {reason}", path=path, reason=reason)) from None
+        size = path.stat().st_size
+        if size > MAX_EXPORT_FILE_BYTES:
+            raise ExchangeError(
+                t(
+                    "{path}: the file is too large ({size} MB; an export may have at most "
+                    "{limit} MB)",
+                    path=path,
+                    size=_mb(size),
+                    limit=_mb(MAX_EXPORT_FILE_BYTES),
+                )
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ExchangeError(
+            t("cannot read {path}: {reason}", path=path, reason=exc.strerror or str(exc))
+        ) from None
     try:
-        data = json.loads(raw)
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ExchangeError(
+            t(
+                "{path}: not UTF-8 text (byte {position})",
+                path=path,
+                position=exc.start + 1,
+            )
+        ) from None
+    try:
+        return json.loads(
+            text, object_pairs_hook=_object_without_duplicates, parse_constant=_refuse_constant
+        )
     except json.JSONDecodeError as exc:
         raise ExchangeError(
             t(
@@ -200,12 +253,37 @@ def read_export(path: Path) -> ExportFile:
                 reason=exc.msg,
             )
         ) from None
+    except _DuplicateKey as exc:
+        raise ExchangeError(
+            t("{path}: the key “{key}” appears twice in one object", path=path, key=exc.key)
+        ) from None
+    except _BadConstant as exc:
+        raise ExchangeError(
+            t("{path}: “{value}” is not a number JSON allows", path=path, value=exc.name)
+        ) from None
+    except RecursionError:
+        raise ExchangeError(
+            t("{path}: nested more than {limit} levels deep", path=path, limit=MAX_DEPTH)
+        ) from None
+    except ValueError:
+        # The only other ValueError json raises: an integer with thousands of digits.
+        raise ExchangeError(t("{path}: a number is too long", path=path)) from None
+
+
+def read_export(path: Path) -> ExportFile:
+    """Read and validate an export file; raise :class:`ExchangeError` naming the problem.
+
+    The file must pass the same rules as answers typed in the program (``Questionnaire.answer_problem``)
+    and the size limits of :mod:`ethics_tool.domain.checks`; nothing is written anywhere.
+    """
+    path = Path(path)
+    data = _parse_json(path)
     if not isinstance(data, dict) or data.get("format") != "ethics-tool-assessment":
         raise ExchangeError(
             t("{path}: not an ethics self-assessment export (no “format” field)", path=path)
         )
     version = data.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION:
         raise ExchangeError(
             t(
                 "{path}: format_version {version} is not supported by this version "
@@ -215,53 +293,82 @@ def read_export(path: Path) -> ExportFile:
                 supported=FORMAT_VERSION,
             )
         )
+    shape = shape_problem(data)
+    if shape is not None:
+        where, reason = shape
+        raise ExchangeError(f"{path}: {where or '(file)'}: {reason}")
     try:
         export = ExportFile.model_validate(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        where = _format_loc(tuple(error["loc"]))
-        more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
-        raise ExchangeError(f"{path}: {where}: {error['msg']}{more}") from None
-    _check_answers(path, export)
+        errors = exc.errors()
+        lines = [f"{format_loc(e['loc']) or '(file)'}: {pydantic_message(e)}" for e in errors]
+        more = t(" (and {count} more)", count=len(lines) - 1) if len(lines) > 1 else ""
+        raise ExchangeError(f"{path}: {lines[0]}{more}", lines[1:10]) from None
+    problem = export_problem(export)
+    if problem is not None:
+        raise ExchangeError(f"{path}: {problem}")
     return export
 
 
-def _check_answers(path: Path, export: ExportFile) -> None:
+def export_problem(export: ExportFile) -> str | None:
+    """The first rule an export breaks as ``"<path inside the file>: <reason>"``, or ``None``.
+
+    Answers get exactly the checks the program applies when a person answers
+    (:meth:`Questionnaire.answer_problem`); respondents and actions the rules of the services.
+    """
     form = export.form
-    ids = {q.id for _, q in form.iter_questions()}
+    meta = export.assessment
+    if not meta.municipality.strip():
+        return "assessment.municipality: " + t("the municipality must not be empty")
     seen: set[str] = set()
+    groups = 0
     for ri, person in enumerate(export.respondents):
+        where = f"respondents[{ri}]"
         if person.uuid in seen:
-            raise ExchangeError(
-                t(
-                    "{path}: respondents[{index}]: respondent “{label}” appears twice",
-                    path=path,
-                    index=ri,
-                    label=person.label,
-                )
-            )
+            return f"{where}.uuid: " + t("respondent “{label}” appears twice", label=person.label)
         seen.add(person.uuid)
+        if not person.label.strip():
+            return f"{where}.label: " + t("a respondent needs a label (e.g. “Deputāts 1”)")
+        if person.role is Role.GROUP:
+            groups += 1
+            if meta.mode is not Mode.CONSENSUS:
+                return f"{where}.role: " + t(
+                    "the group's agreed answers belong to a consensus assessment only"
+                )
+            if groups > 1:
+                return f"{where}.role: " + t("the group's agreed answers appear twice")
+        answered: dict[str, int] = {}
         for ai, answer in enumerate(person.answers):
-            where = f"{path}: respondents[{ri}].answers[{ai}]"
-            if answer.question_id not in ids:
-                raise ExchangeError(
-                    t(
-                        "{where}: unknown question “{question}”",
-                        where=where,
+            here = f"{where}.answers[{ai}]"
+            if answer.question_id in answered:
+                return (
+                    here
+                    + ": "
+                    + t(
+                        "question “{question}” is answered twice by this respondent "
+                        "(first in answers[{first}])",
                         question=answer.question_id,
+                        first=answered[answer.question_id],
                     )
                 )
-            question = form.question(answer.question_id)
-            if answer.kind is AnswerKind.LEVEL:
-                scale = form.scale.levels if question.type == "maturity" else form.scale.agreement
-                if answer.value not in [level.value for level in scale]:
-                    raise ExchangeError(
-                        t(
-                            "{where}: level {level} is not on the scale",
-                            where=where,
-                            level=answer.value,
-                        )
-                    )
+            answered[answer.question_id] = ai
+            problem = form.answer_problem(
+                answer.question_id, AnswerValue(answer.kind, answer.value, answer.comment)
+            )
+            if problem is not None:
+                return f"{here}: {problem}"
+    if meta.mode is Mode.CONSENSUS and groups == 0:
+        return "respondents: " + t("a consensus assessment needs the group's agreed answers")
+    for ai, action in enumerate(export.actions):
+        if action.question_id is not None and action.question_id not in form.questions_by_id:
+            return f"actions[{ai}].question_id: " + t(
+                "question “{question}” is not in questionnaire “{form}”",
+                question=action.question_id,
+                form=form.id,
+            )
+        if not action.text.strip():
+            return f"actions[{ai}].text: " + t("must not be empty")
+    return None
 
 
 def import_file(services: Services, path: Path, merge_into: int | None = None) -> int:

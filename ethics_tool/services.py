@@ -27,7 +27,7 @@ from ethics_tool.domain.assessment import (
     Status,
 )
 from ethics_tool.domain.loader import FormCatalog, form_from_json, form_hash, form_to_json
-from ethics_tool.domain.questionnaire import ItemType, Questionnaire
+from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
 from ethics_tool.scoring import Comparison, Results, compare, score
@@ -400,9 +400,9 @@ class Services:
                 raise NotFoundError(t("no respondent with ID {id}", id=respondent_id))
             form = self._form_of(respondent.assessment)
             for question_id, answer in answers.items():
-                self._check_question(form, question_id)
-                if answer is not None:
-                    self._check_answer(form, question_id, answer)
+                problem = form.answer_problem(question_id, answer)
+                if problem is not None:
+                    raise ServiceError(f"{question_id}: {problem}")
             existing = {
                 row.question_id: row
                 for row in session.scalars(
@@ -425,48 +425,6 @@ class Services:
                 row.value = answer.value if answer.kind is AnswerKind.LEVEL else None
                 row.comment = answer.comment
             respondent.assessment.updated_at = func.current_timestamp()
-
-    @staticmethod
-    def _check_question(form: Questionnaire, question_id: str) -> None:
-        try:
-            form.question(question_id)
-        except KeyError:
-            raise ServiceError(
-                t(
-                    "question “{question}” is not in questionnaire “{form}”",
-                    question=question_id,
-                    form=form.id,
-                )
-            ) from None
-
-    @staticmethod
-    def _check_answer(form: Questionnaire, question_id: str, answer: AnswerValue) -> None:
-        question = form.question(question_id)
-        if answer.kind is AnswerKind.LEVEL:
-            scale = (
-                form.scale.levels if question.type is ItemType.MATURITY else form.scale.agreement
-            )
-            allowed = [level.value for level in scale]
-            if answer.value not in allowed:
-                raise ServiceError(
-                    t(
-                        "{question}: level {level} is not on the scale {allowed}",
-                        question=question_id,
-                        level=answer.value,
-                        allowed=allowed,
-                    )
-                )
-        elif answer.kind is AnswerKind.NA and not form.allows_na(question):
-            raise ServiceError(
-                t(
-                    "{question}: “Nav attiecināms” is not allowed for this question",
-                    question=question_id,
-                )
-            )
-        elif answer.kind is AnswerKind.UNKNOWN and not form.allows_unknown(question):
-            raise ServiceError(
-                t("{question}: “Nezinu” is not allowed for this question", question=question_id)
-            )
 
     # -- results --------------------------------------------------------------------------------
     def results(self, assessment_id: int) -> Results:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,8 +13,16 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from ethics_tool.domain.checks import (
+    MAX_DEPTH,
+    MAX_FORM_FILE_BYTES,
+    format_loc,
+    pydantic_message,
+    shape_problem,
+)
 from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.errors import UserError
+from ethics_tool.i18n import t
 
 
 @dataclass(frozen=True)
@@ -26,9 +34,9 @@ class Problem:
     line: int | None = None  # 1-based line in the YAML file, when known
 
     def __str__(self) -> str:
-        where = self.path or "(file)"
+        where = self.path or t("(file)")
         if self.line is not None:
-            where = f"line {self.line}, {where}"
+            where = t("line {line}, {where}", line=self.line, where=where)
         return f"{where}: {self.message}"
 
 
@@ -43,7 +51,9 @@ class FormError(UserError):
 
     def __str__(self) -> str:
         lines = "\n".join(f"  - {problem}" for problem in self.problems)
-        return f"{self.source}: {len(self.problems)} problem(s)\n{lines}"
+        return t("{source}: {count} problem(s)", source=self.source, count=len(self.problems)) + (
+            f"\n{lines}"
+        )
 
 
 @dataclass
@@ -59,16 +69,6 @@ class FormCatalog:
 
     def ordered(self) -> list[Questionnaire]:
         return sorted(self.forms.values(), key=lambda form: form.title.lv)
-
-
-def _format_loc(loc: Iterable[Any]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out
 
 
 def _parse_loc(path: str) -> tuple[Any, ...]:
@@ -88,16 +88,41 @@ class _DuplicateKeyLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """A safe loader that refuses duplicate keys instead of silently keeping the last one."""
 
 
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[dict[Any, Any]]:
+    """Build a mapping like PyYAML's own (a generator, so deep nesting does not recurse), but
+    refuse duplicate keys and keys that are lists or mappings (often a stray ``[`` or ``{``)."""
+    data: dict[Any, Any] = {}
+    yield data
     seen: set[Any] = set()
     for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            continue
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                t("a list or mapping cannot be a key (a stray opening bracket?)"),
+                key_node.start_mark,
+            )
+        key = loader.construct_object(key_node, deep=False)
         if key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark
+                None, None, t("duplicate key {key}", key=repr(key)), key_node.start_mark
             )
         seen.add(key)
-    return loader.construct_mapping(node, deep=deep)
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=False)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                t("a list or mapping cannot be a key (a stray opening bracket?)"),
+                key_node.start_mark,
+            ) from None
+        data[key] = loader.construct_object(value_node, deep=False)
 
 
 _DuplicateKeyLoader.add_constructor(
@@ -127,52 +152,109 @@ def _line_of(root: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
     return line
 
 
+def _yaml_problem(exc: yaml.YAMLError) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    reason = getattr(exc, "problem", None) or str(exc)
+    return Problem("", t("invalid YAML: {reason}", reason=reason), line)
+
+
 def parse_form(text: str, source: str = "<form>") -> Questionnaire:
-    """Parse and validate one form given as YAML (or JSON) text; raise :class:`FormError`."""
+    """Parse and validate one form given as YAML (or JSON) text; raise :class:`FormError`.
+
+    Nothing else ever escapes: syntax, impossible values (a 13th month), deep nesting, alias
+    expansion beyond the limits of :mod:`ethics_tool.domain.checks` all become problems.
+    """
+    text = text.removeprefix("\ufeff")  # a byte-order mark written by Notepad
+    if len(text) > MAX_FORM_FILE_BYTES:
+        raise FormError(
+            source,
+            [
+                Problem(
+                    "",
+                    t(
+                        "the file is too large ({size} MB; a questionnaire may have at most "
+                        "{limit} MB)",
+                        size=f"{len(text) / 1048576:.1f}",
+                        limit=f"{MAX_FORM_FILE_BYTES / 1048576:.1f}",
+                    ),
+                )
+            ],
+        )
     try:
         data = yaml.load(text, Loader=_DuplicateKeyLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise FormError(source, [Problem("", f"invalid YAML: {reason}", line)]) from None
+        raise FormError(source, [_yaml_problem(exc)]) from None
+    except (ValueError, OverflowError) as exc:
+        # A scalar that looks like a date or number but is not one (2024-13-45).
+        raise FormError(
+            source, [Problem("", t("invalid value: {reason}", reason=str(exc)))]
+        ) from None
+    except RecursionError:
+        raise FormError(
+            source, [Problem("", t("nested more than {limit} levels deep", limit=MAX_DEPTH))]
+        ) from None
     if not isinstance(data, dict):
         raise FormError(
-            source, [Problem("", "the file must contain a mapping (id, title, themes…)")]
+            source, [Problem("", t("the file must contain a mapping (id, title, themes…)"))]
         )
+    shape = shape_problem(data)
+    if shape is not None:
+        raise FormError(source, [Problem(*shape)])
     try:
         return Questionnaire.model_validate(data)
     except ValidationError as exc:
         # Only a broken form pays for the node tree that maps paths to line numbers.
-        root = yaml.compose(text, Loader=_SafeLoader)
+        try:
+            root: yaml.Node | None = yaml.compose(text, Loader=_SafeLoader)
+        except (yaml.YAMLError, RecursionError):
+            root = None
         problems = []
         for error in exc.errors():
             loc = tuple(error["loc"])
-            message = error["msg"]
-            if message.startswith("Value error, "):
-                message = message[len("Value error, ") :]
-            if error["type"] == "missing":
-                message = "required field is missing"
-            elif error["type"] == "extra_forbidden":
-                message = "unknown field (check the spelling against forms/README.md)"
+            if error["type"] == "extra_forbidden":
+                message = t("unknown field (check the spelling against forms/README.md)")
+            else:
+                message = pydantic_message(error)
             # Cross-field problems come as one "a; b; c" message; split them into separate lines.
             for part in message.split("; ") if not loc else [message]:
                 where = loc
                 if not loc and ": " in part and part.split(": ", 1)[0].startswith("themes["):
                     prefix, part = part.split(": ", 1)
                     where = _parse_loc(prefix)
-                problems.append(Problem(_format_loc(where), part, _line_of(root, where)))
+                problems.append(Problem(format_loc(where), part, _line_of(root, where)))
         raise FormError(source, problems) from None
 
 
 def load_form(path: Path) -> Questionnaire:
     """Load one form file; the error names the file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
+        if size > MAX_FORM_FILE_BYTES:
+            raise FormError(
+                str(path),
+                [
+                    Problem(
+                        "",
+                        t(
+                            "the file is too large ({size} MB; a questionnaire may have at most "
+                            "{limit} MB)",
+                            size=f"{size / 1048576:.1f}",
+                            limit=f"{MAX_FORM_FILE_BYTES / 1048576:.1f}",
+                        ),
+                    )
+                ],
+            )
+        text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FormError(str(path), [Problem("", f"not UTF-8 text ({exc.reason})")]) from None
+        raise FormError(
+            str(path), [Problem("", t("not UTF-8 text (byte {position})", position=exc.start + 1))]
+        ) from None
     except OSError as exc:
-        raise FormError(str(path), [Problem("", f"cannot read file: {exc.strerror}")]) from None
+        raise FormError(
+            str(path),
+            [Problem("", t("cannot read file: {reason}", reason=exc.strerror or str(exc)))],
+        ) from None
     return parse_form(text, str(path))
 
 
@@ -195,7 +277,11 @@ def load_catalog(directories: Iterable[Path]) -> FormCatalog:
                         [
                             Problem(
                                 "id",
-                                f"form id {form.id!r} already used by {catalog.sources[form.id]}",
+                                t(
+                                    "form id “{id}” is already used by {other}",
+                                    id=form.id,
+                                    other=catalog.sources[form.id],
+                                ),
                             )
                         ],
                     )

@@ -9,19 +9,34 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ethics_tool.domain.answers import AnswerKind, AnswerValue
+from ethics_tool.domain.checks import text_problem
+from ethics_tool.errors import UserError
+from ethics_tool.i18n import t
+
 LANGUAGES = ("lv", "en")
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.\-]{0,63}$"
 SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
+MAX_COMMENT_CHARS = 20_000
+
+
+class AnswerError(UserError):
+    """An answer the questionnaire does not allow (the message names the question and the rule)."""
+
+
 URL = re.compile(r"^https?://[^\s<>\"]+$")
 
 
 def _check_url(value: str | None) -> str | None:
     if value is not None and not URL.match(value):
-        raise ValueError(f"url must be an http(s) address without spaces, got {value!r}")
+        raise ValueError(
+            t("url must be an http(s) address without spaces, got {value}", value=repr(value))
+        )
     return value
 
 
@@ -43,7 +58,7 @@ class Text(_Model):
     @classmethod
     def _not_blank(cls, value: str) -> str:
         if not value.strip():
-            raise ValueError("text must not be blank")
+            raise ValueError(t("text must not be blank"))
         return value.strip()
 
 
@@ -117,7 +132,9 @@ class Scale(_Model):
     def _ordered_unique(cls, levels: list[Level]) -> list[Level]:
         values = [level.value for level in levels]
         if values != sorted(set(values)):
-            raise ValueError(f"level values must be unique and ascending, got {values}")
+            raise ValueError(
+                t("level values must be unique and ascending, got {values}", values=values)
+            )
         return levels
 
     @property
@@ -209,7 +226,7 @@ class Questionnaire(_Model):
     @classmethod
     def _semver(cls, value: str) -> str:
         if not SEMVER.match(value):
-            raise ValueError(f"version must look like 1.0.0, got {value!r}")
+            raise ValueError(t("version must look like 1.0.0, got {value}", value=repr(value)))
         return value
 
     @field_validator("bands")
@@ -217,9 +234,9 @@ class Questionnaire(_Model):
     def _bands_ordered(cls, bands: list[Band]) -> list[Band]:
         mins = [band.min for band in bands]
         if mins != sorted(set(mins)):
-            raise ValueError(f"band minimums must be unique and ascending, got {mins}")
+            raise ValueError(t("band minimums must be unique and ascending, got {mins}", mins=mins))
         if mins[0] != 0:
-            raise ValueError("the first band must start at 0")
+            raise ValueError(t("the first band must start at 0"))
         return bands
 
     @model_validator(mode="after")
@@ -230,17 +247,25 @@ class Questionnaire(_Model):
         level_values = {lvl.value for lvl in self.scale.levels}
         agreement_values = {lvl.value for lvl in self.scale.agreement}
         if self.target_level not in level_values:
-            problems.append(f"target_level {self.target_level} is not a level of the scale")
+            problems.append(
+                t("target_level {level} is not a level of the scale", level=self.target_level)
+            )
         for ti, theme in enumerate(self.themes):
             if theme.id in seen_themes:
-                problems.append(f"themes[{ti}].id: duplicate theme id {theme.id!r}")
+                problems.append(
+                    f"themes[{ti}].id: " + t("duplicate theme id {id}", id=repr(theme.id))
+                )
             seen_themes.add(theme.id)
             for qi, question in enumerate(theme.questions):
                 where = f"themes[{ti}].questions[{qi}]"
                 if question.id in seen_questions:
                     problems.append(
-                        f"{where}.id: duplicate question id {question.id!r} "
-                        f"(first used in {seen_questions[question.id]})"
+                        f"{where}.id: "
+                        + t(
+                            "duplicate question id {id} (first used in {first})",
+                            id=repr(question.id),
+                            first=seen_questions[question.id],
+                        )
                     )
                 else:
                     seen_questions[question.id] = where
@@ -248,14 +273,19 @@ class Questionnaire(_Model):
                 for value in question.levels:
                     if value not in allowed:
                         problems.append(
-                            f"{where}.levels.{value}: no such level on the {question.type} scale"
+                            f"{where}.levels.{value}: "
+                            + t("no such level on the {scale} scale", scale=question.type.value)
                         )
                 for ri, rec in enumerate(question.recommendations):
                     for value in rec.levels:
                         if value not in allowed:
                             problems.append(
                                 f"{where}.recommendations[{ri}].levels: "
-                                f"{value} is not a level on the {question.type} scale"
+                                + t(
+                                    "{value} is not a level on the {scale} scale",
+                                    value=value,
+                                    scale=question.type.value,
+                                )
                             )
         if problems:
             raise ValueError("; ".join(problems))
@@ -271,11 +301,12 @@ class Questionnaire(_Model):
     def question_count(self) -> int:
         return sum(len(theme.questions) for theme in self.themes)
 
+    @cached_property
+    def questions_by_id(self) -> dict[str, Question]:
+        return {question.id: question for _, question in self.iter_questions()}
+
     def question(self, question_id: str) -> Question:
-        for _, question in self.iter_questions():
-            if question.id == question_id:
-                return question
-        raise KeyError(question_id)
+        return self.questions_by_id[question_id]
 
     def theme_of(self, question_id: str) -> Theme:
         for theme, question in self.iter_questions():
@@ -323,3 +354,62 @@ class Questionnaire(_Model):
             if percent >= band.min:
                 chosen = band
         return chosen
+
+    # -- answer rules: the one validation for the GUI, the services and imports ---------------
+    def scale_of(self, question: Question) -> list[Level]:
+        """The levels a question is answered on (maturity levels or the agreement scale)."""
+        return self.scale.levels if question.type is ItemType.MATURITY else self.scale.agreement
+
+    def answer_problem(self, question_id: str, answer: AnswerValue | None) -> str | None:
+        """Why ``answer`` to ``question_id`` is not allowed (translated), or ``None`` if it is.
+
+        ``None`` as the answer (clearing it) only needs the question to exist.
+        """
+        question = self.questions_by_id.get(question_id)
+        if question is None:
+            return t(
+                "question “{question}” is not in questionnaire “{form}”",
+                question=question_id,
+                form=self.id,
+            )
+        if answer is None:
+            return None
+        if answer.kind is AnswerKind.LEVEL:
+            allowed = [level.value for level in self.scale_of(question)]
+            value = answer.value
+            if not isinstance(value, int) or isinstance(value, bool) or value not in allowed:
+                return t(
+                    "level {level} is not on the scale {allowed}",
+                    level=value,
+                    allowed=", ".join(str(v) for v in allowed),
+                )
+        else:
+            if answer.kind is AnswerKind.NA and not self.allows_na(question):
+                return t("“Nav attiecināms” is not allowed for this question")
+            if answer.kind is AnswerKind.UNKNOWN and not self.allows_unknown(question):
+                return t("“Nezinu” is not allowed for this question")
+            if answer.value is not None:
+                return t(
+                    "a level ({level}) is given with “{kind}”",
+                    level=answer.value,
+                    kind="Nav attiecināms" if answer.kind is AnswerKind.NA else "Nezinu",
+                )
+        comment = answer.comment
+        if not isinstance(comment, str):
+            return t("the comment must be text")
+        if len(comment) > MAX_COMMENT_CHARS:
+            return t(
+                "the comment is too long ({length} characters; at most {limit})",
+                length=len(comment),
+                limit=MAX_COMMENT_CHARS,
+            )
+        problem = text_problem(comment)
+        if problem is not None:
+            return t("comment: {reason}", reason=problem)
+        return None
+
+    def check_answer(self, question_id: str, answer: AnswerValue | None) -> None:
+        """Raise :class:`AnswerError` (``"<question>: <reason>"``) unless the answer is allowed."""
+        problem = self.answer_problem(question_id, answer)
+        if problem is not None:
+            raise AnswerError(f"{question_id}: {problem}")
