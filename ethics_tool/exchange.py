@@ -302,7 +302,7 @@ def read_export(path: Path) -> ExportFile:
     except ValidationError as exc:
         errors = exc.errors()
         lines = [f"{format_loc(e['loc']) or '(file)'}: {pydantic_message(e)}" for e in errors]
-        more = t(" (and {count} more)", count=len(lines) - 1) if len(lines) > 1 else ""
+        more = " " + t("(and {count} more)", count=len(lines) - 1) if len(lines) > 1 else ""
         raise ExchangeError(f"{path}: {lines[0]}{more}", lines[1:10]) from None
     problem = export_problem(export)
     if problem is not None:

@@ -71,6 +71,9 @@ class FormCatalog:
         return sorted(self.forms.values(), key=lambda form: form.title.lv)
 
 
+_format_loc = format_loc  # the name the dilemma loader imports
+
+
 def _parse_loc(path: str) -> tuple[Any, ...]:
     """``themes[1].questions[0].id`` → ``("themes", 1, "questions", 0, "id")``."""
     out: list[Any] = []
