@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ethics_tool import paths
+from ethics_tool import i18n, paths
 from ethics_tool.domain.dilemma_loader import (
     Deck,
     DilemmaError,
@@ -35,6 +35,12 @@ note: {lv: Piezīme., en: Note.}
 references:
   - {kind: law, ref: "Likums, 1. pants"}
 """
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    """The loader's problems are translated; these tests read the English ones."""
+    i18n.set_language("en")
 
 
 @pytest.fixture(scope="module")
