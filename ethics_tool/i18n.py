@@ -20,7 +20,9 @@ language changes at run time, and also loads Qt's own ``qtbase_lv`` for standard
 from __future__ import annotations
 
 import gettext
+import math
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -117,11 +119,23 @@ def format_date(value: Any, lang: str | None = None) -> str:
     return str(value.isoformat())
 
 
+def round_half_up(value: float, digits: int = 0) -> float:
+    """``value`` rounded to ``digits`` decimals, halves away from zero (19.5 → 20, −2.5 → −3).
+
+    The decimal the number is written as counts (0.285 → 0.29), not its binary approximation;
+    docs/methodology.md states this rule, and scoring chooses bands from the rounded figure.
+    """
+    if not math.isfinite(value):
+        return value
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    return float(exact) + 0.0  # no "-0"
+
+
 def format_percent(value: float | None, lang: str | None = None, digits: int = 0) -> str:
     """A percent with the decimal comma in Latvian; an en dash when there is no value."""
     if value is None:
         return "–"
-    text = f"{value:.{digits}f}"
+    text = f"{round_half_up(value, digits):.{digits}f}"
     if (lang or _current) == "lv":
         text = text.replace(".", ",")
     return f"{text} %"
@@ -130,7 +144,7 @@ def format_percent(value: float | None, lang: str | None = None, digits: int = 0
 def format_number(value: float | None, lang: str | None = None, digits: int = 1) -> str:
     if value is None:
         return "–"
-    text = f"{value:.{digits}f}"
+    text = f"{round_half_up(value, digits):.{digits}f}"
     return text.replace(".", ",") if (lang or _current) == "lv" else text
 
 

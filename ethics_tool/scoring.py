@@ -1,26 +1,32 @@
 """Scoring: answers in, results out. Pure functions; the GUI, the PDF, the CLI and JSON all use them.
 
-The method (docs/methodology.md gives it in words, with a worked example):
+The method (docs/methodology.md gives it in words, with a worked example; it holds for every scale a
+form may define, with any lowest and highest value):
 
-* A level answer becomes a percent of its scale: maturity ``level / 4 × 100``; perception
-  (agreement 1..5) ``(value − 1) / 4 × 100``. "Nav attiecināms" (N/A) and "Nezinu" leave the
+* A level answer becomes a percent of its own scale: ``(value − lowest) / (highest − lowest) × 100``
+  (maturity levels or the agreement scale). "Nav attiecināms" (N/A) and "Nezinu" leave the
   denominator; "Nezinu" and missing answers lower the coverage, and "Nezinu" is a knowledge gap.
 * Scoring answers: in single and individual mode every respondent's answers; in consensus mode the
   group's agreed answer (individual answers, if any, only give the distribution).
 * Question: the mean, median and distribution of its level answers; its score is the mean percent.
-  A spread (highest − lowest level) of two or more flags a discussion point.
+  A spread of two or more scale steps between the highest and lowest answer flags a discussion point.
+* Every item's score is also read on the maturity scale (its *level*:
+  ``lowest maturity level + score / 100 × maturity span``), so perception items on any agreement
+  scale are ranked on the same footing as maturity items.
 * Theme: weighted (question weight) mean of its maturity question scores; perception questions
   give a separate climate score the same way and never enter the maturity score.
-* Overall index: weighted (theme weight) mean of the theme scores; its band from the form.
-* Compliance gap: a legal-requirement maturity item whose mean level is below 2.
-* Priorities: items whose mean level (perception: value − 1) is below the target, ranked first
-  by tier (mean below 2 before the rest), then by gap × question weight × theme weight
-  (× 2 for a compliance gap).
+* Overall index: weighted (theme weight) mean of the theme scores; its band is chosen from the
+  index *as printed* (rounded half up to a whole percent).
+* Compliance gap: a legal-requirement item (maturity or perception) scored below 50 % of its scale
+  (on the 0–4 scale: mean level below 2). A legal item without any level answer is not a gap but
+  "compliance not established".
+* Priorities: items whose level is below the target, ranked first by tier (score below 50 %
+  before the rest), then by gap × question weight × theme weight (× 2 for a compliance gap), and
+  equal priorities in the form's order.
 """
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -34,11 +40,16 @@ from ethics_tool.domain.questionnaire import (
     Recommendation,
     Theme,
 )
+from ethics_tool.i18n import round_half_up
 
-DISCUSSION_SPREAD = 2  # levels
-COMPLIANCE_LEVEL = 2  # legal items below this level are compliance gaps
-UNSATISFACTORY_LEVEL = 2  # items below this level outrank all others in the priority list
+DISCUSSION_SPREAD = 2  # scale steps between the highest and the lowest answer
+COMPLIANCE_PERCENT = 50.0  # legal items scored below this are compliance gaps (0–4 scale: level 2)
+UNSATISFACTORY_PERCENT = 50.0  # items below this outrank all others in the priority list
 STRENGTH_SCORE = 75.0  # percent; themes at or above it are listed as strengths
+PRIORITY_DIGITS = 9  # priorities equal to this many decimals keep the form's order
+# Comparisons with the target and the 50 % cut-off allow for floating-point noise (a mean of
+# exactly the target must not count as below it because 1/3 × 3 came out as 0.999…).
+TOLERANCE = 1e-9
 
 
 @dataclass(frozen=True)
@@ -56,8 +67,10 @@ class QuestionResult:
     median_level: float | None
     score: float | None  # 0..100
     distribution: dict[int, int]  # level value -> count (all individual answers)
-    spread: int | None  # highest − lowest individual level
+    spread: int | None  # scale steps between the highest and the lowest individual answer
     comments: list[str]
+    # The score read on the maturity scale (maturity items: the mean level itself).
+    level: float | None = None
 
     @property
     def discussion_point(self) -> bool:
@@ -65,19 +78,17 @@ class QuestionResult:
 
     @property
     def normalised_level(self) -> float | None:
-        """The mean on the 0..4 maturity footing (perception values shift down by one)."""
-        if self.mean_level is None:
-            return None
-        return self.mean_level - 1 if self.item_type is ItemType.PERCEPTION else self.mean_level
+        """The item's score on the maturity scale (the same as :attr:`level`)."""
+        return self.level
 
     @property
     def compliance_gap(self) -> bool:
-        return (
-            self.legal
-            and self.item_type is ItemType.MATURITY
-            and self.mean_level is not None
-            and self.mean_level < COMPLIANCE_LEVEL
-        )
+        return self.legal and self.score is not None and self.score < COMPLIANCE_PERCENT - TOLERANCE
+
+    @property
+    def compliance_unknown(self) -> bool:
+        """A legal item with no level answer, not every answer "Nav attiecināms"."""
+        return self.legal and self.n_level == 0 and (self.n_unknown + self.n_missing) > 0
 
 
 @dataclass(frozen=True)
@@ -95,10 +106,10 @@ class ThemeResult:
 class Priority:
     question_id: str
     theme_id: str
-    level: float  # normalised mean level 0..4
+    level: float  # the item's score read on the maturity scale
     gap: float
     priority: float
-    tier: int  # 0: level below 2; 1: the rest
+    tier: int  # 0: score below 50 % (0–4 scale: level below 2); 1: the rest
     compliance_gap: bool
     recommendations: tuple[Recommendation, ...]
 
@@ -115,6 +126,8 @@ class Results:
     coverage: float
     coverage_threshold: float
     compliance_gaps: list[str]  # question ids, in form order
+    # legal items without any level answer (only "Nezinu" or missing): compliance not established
+    compliance_unknown: list[str]
     knowledge_gaps: list[str]  # question ids with at least one "Nezinu"
     discussion_points: list[str]
     priorities: list[Priority]
@@ -128,11 +141,27 @@ class Results:
         return self.coverage < self.coverage_threshold
 
 
-def level_percent(question: Question, form: Questionnaire, value: int) -> float:
-    """A level value as a percent of its scale (maturity 0..4, agreement 1..5)."""
-    levels = form.scale.levels if question.type is ItemType.MATURITY else form.scale.agreement
+def level_percent(question: Question, form: Questionnaire, value: float) -> float:
+    """A level value as a percent of the question's own scale (any lowest and highest value)."""
+    levels = form.scale_of(question)
     low, high = levels[0].value, levels[-1].value
     return (value - low) / (high - low) * 100.0
+
+
+def maturity_level(form: Questionnaire, percent: float) -> float:
+    """A percent of a scale read on the form's maturity scale (0–4: ``percent / 25``)."""
+    low, high = form.scale.min_level, form.scale.max_level
+    return low + percent / 100.0 * (high - low)
+
+
+def round_percent(value: float) -> int:
+    """A percent rounded as the report prints it: to a whole number, halves up (19,5 → 20)."""
+    return int(round_half_up(value, 0))
+
+
+def band_index_for(form: Questionnaire, percent: float) -> int:
+    """The band of a percent *as printed*, so that "20 %" never appears under a band ending at 19."""
+    return form.bands.index(form.band_for(round_percent(percent)))
 
 
 def weighted_mean(pairs: Iterable[tuple[float, float | None]]) -> float | None:
@@ -184,8 +213,18 @@ def _question_result(
     ]
     n = len(levels)
     mean = sum(levels) / n if n else None
-    scale = form.scale.levels if question.type is ItemType.MATURITY else form.scale.agreement
+    scale = form.scale_of(question)
     low, high = scale[0].value, scale[-1].value
+    score = (mean - low) * 100.0 / (high - low) if mean is not None else None
+    m_low, m_high = form.scale.min_level, form.scale.max_level
+    if mean is None:
+        level = None
+    elif question.type is ItemType.MATURITY:
+        level = mean  # a maturity item's level is its mean level
+    else:
+        level = m_low + (mean - low) * (m_high - m_low) / (high - low)
+    spread_levels = individual_levels if len(individual_levels) >= 2 else []
+    steps = [level.value for level in scale]
     return QuestionResult(
         question_id=qid,
         theme_id=theme.id,
@@ -199,12 +238,15 @@ def _question_result(
         mean_level=mean,
         median_level=statistics.median(levels) if n else None,
         # The mean of the answers' percents equals the percent of the mean level (linear map).
-        score=(mean - low) / (high - low) * 100.0 if mean is not None else None,
+        score=score,
         distribution=dict(sorted(Counter(individual_levels or levels).items())),
         spread=(
-            max(individual_levels) - min(individual_levels) if len(individual_levels) >= 2 else None
+            steps.index(max(spread_levels)) - steps.index(min(spread_levels))
+            if spread_levels
+            else None
         ),
         comments=comments,
+        level=level,
     )
 
 
@@ -237,10 +279,7 @@ def score(
             n_answered=sum(1 for r in results if r.n_level or r.n_na),
         )
     overall = weighted_mean((t.weight, t.score) for t in themes.values())
-    band_index = None
-    if overall is not None:
-        band = form.band_for(overall)
-        band_index = form.bands.index(band)
+    band_index = band_index_for(form, overall) if overall is not None else None
     ordered = [q.id for _, q in form.iter_questions()]
     return Results(
         form_id=form.id,
@@ -250,9 +289,11 @@ def score(
         themes=themes,
         overall=overall,
         band_index=band_index,
+        # Nothing expected (every answer "Nav attiecināms"): nothing is missing, coverage is 100 %.
         coverage=100.0 * answered_total / expected_total if expected_total else 100.0,
         coverage_threshold=form.coverage_threshold,
         compliance_gaps=[qid for qid in ordered if questions[qid].compliance_gap],
+        compliance_unknown=[qid for qid in ordered if questions[qid].compliance_unknown],
         knowledge_gaps=[qid for qid in ordered if questions[qid].n_unknown],
         discussion_points=[qid for qid in ordered if questions[qid].discussion_point],
         priorities=priorities(form, questions),
@@ -289,14 +330,17 @@ def priorities(form: Questionnaire, questions: dict[str, QuestionResult]) -> lis
     out: list[Priority] = []
     for theme, question in form.iter_questions():
         result = questions[question.id]
-        level = result.normalised_level
-        if level is None or level >= form.target_level:
+        level = result.level
+        if level is None or result.score is None or level >= form.target_level - TOLERANCE:
             continue
         gap = form.target_level - level
         compliance = result.compliance_gap
         value = gap * question.weight * theme.weight * (2.0 if compliance else 1.0)
-        # The recommendation for the level reached: maturity floor(mean); perception on its scale.
-        rec_level = math.floor(result.mean_level) if result.mean_level is not None else 0
+        # The recommendations for the level reached: the highest level of the item's own scale
+        # at or below its mean (on 0..4 and 1..5 scales: the mean rounded down).
+        mean = result.mean_level if result.mean_level is not None else 0.0
+        reached = [lvl.value for lvl in form.scale_of(question) if lvl.value <= mean]
+        rec_level = reached[-1] if reached else form.scale_of(question)[0].value
         recs = tuple(question.recommendations_for(rec_level))
         out.append(
             Priority(
@@ -305,12 +349,13 @@ def priorities(form: Questionnaire, questions: dict[str, QuestionResult]) -> lis
                 level=level,
                 gap=gap,
                 priority=value,
-                tier=0 if level < UNSATISFACTORY_LEVEL else 1,
+                tier=0 if result.score < UNSATISFACTORY_PERCENT - TOLERANCE else 1,
                 compliance_gap=compliance,
                 recommendations=recs,
             )
         )
-    out.sort(key=lambda p: (p.tier, -p.priority))
+    # sorted() is stable: equal priorities keep the form's order.
+    out.sort(key=lambda p: (p.tier, -round(p.priority, PRIORITY_DIGITS)))
     return out
 
 

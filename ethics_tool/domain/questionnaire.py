@@ -348,6 +348,12 @@ class Questionnaire(_Model):
             update={"themes": themes, "subset": "core", "minutes": self.core_minutes}
         )
 
+    @property
+    def target_percent(self) -> float:
+        """The target level as a percent of the maturity scale (0–4, target 3: 75)."""
+        low, high = self.scale.min_level, self.scale.max_level
+        return (self.target_level - low) / (high - low) * 100.0
+
     def band_for(self, percent: float) -> Band:
         chosen = self.bands[0]
         for band in self.bands:

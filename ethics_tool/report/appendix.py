@@ -64,6 +64,11 @@ def methodology(form: Questionnaire, lang: str) -> list[Flowable]:
     return builtin_methodology(form, lang)
 
 
+def format_level(value: float, lang: str) -> str:
+    """A level on the maturity scale: ``2`` when whole, ``2,5`` otherwise."""
+    return str(int(value)) if float(value).is_integer() else format_number(value, lang, 1)
+
+
 def band_range(form: Questionnaire, index: int, lang: str) -> str:
     """``20–39 %``: a band's range of the overall index (whole percents where the cut-offs are)."""
     low = form.bands[index].min
@@ -142,13 +147,13 @@ def builtin_methodology(form: Questionnaire, lang: str) -> list[Flowable]:
             "theme weight, doubled for a compliance gap.",
             lang,
             target=f"{form.target_level} ({target.label.get(lang) if target else ''})",
-            below=scoring.UNSATISFACTORY_LEVEL,
+            below=format_level(scoring.maturity_level(form, scoring.UNSATISFACTORY_PERCENT), lang),
         ),
         t(
             "A compliance gap is a legal requirement whose mean level is below {level}. A theme "
             "scoring {strength} or more is listed as a strength.",
             lang,
-            level=scoring.COMPLIANCE_LEVEL,
+            level=format_level(scoring.maturity_level(form, scoring.COMPLIANCE_PERCENT), lang),
             strength=format_percent(scoring.STRENGTH_SCORE, lang),
         ),
     ]

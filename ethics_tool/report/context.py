@@ -91,9 +91,7 @@ class ReportContext:
 
     @property
     def target_percent(self) -> float:
-        levels = self.form.scale.levels
-        low, high = levels[0].value, levels[-1].value
-        return (self.form.target_level - low) / (high - low) * 100.0
+        return self.form.target_percent
 
     def theme_title(self, theme_id: str) -> str:
         theme = self.themes.get(theme_id)

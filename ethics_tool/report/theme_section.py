@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from ethics_tool.domain.questionnaire import ItemType, Question, Theme
-from ethics_tool.i18n import t
+from ethics_tool.i18n import nt, t
 from ethics_tool.report import styles as st
 from ethics_tool.report.charts import BarSeries, bar_chart
 from ethics_tool.report.context import ReportContext, levels_of
@@ -170,6 +170,9 @@ def _flags(ctx: ReportContext, question: Question, result: QuestionResult) -> li
     if result.compliance_gap:
         label = esc(t("Compliance gap", lang))
         notes.append(f'<font color="{gap}"><b>{label}</b></font>')
+    elif result.compliance_unknown:
+        label = esc(t("Compliance not established (no level answer)", lang))
+        notes.append(f'<font color="{gap}">{label}</font>')
     if result.discussion_point:
         notes.append(bold(t("Discussion point", lang)))
     if result.n_unknown:
@@ -270,8 +273,31 @@ def _recommendations(ctx: ReportContext, theme: Theme) -> list[Flowable]:
         ]
         lines += [f"{number} {esc(text)}" for text in texts]
     if not lines:
-        return [
-            *out,
-            para(t("Every question of this theme is at or above the target level.", lang)),
-        ]
+        return [*out, para(_no_priority_sentence(ctx, theme))]
     return out + bullets(lines)
+
+
+def _no_priority_sentence(ctx: ReportContext, theme: Theme) -> str:
+    """What is true of a theme with no item below the target (docs/methodology.md, rule 12)."""
+    lang = ctx.lang
+    results = [ctx.results.questions[q.id] for q in theme.questions]
+    assessed = sum(1 for r in results if r.n_level)
+    open_items = sum(1 for r in results if not r.n_level and (r.n_unknown or r.n_missing))
+    if not assessed and not open_items:
+        return t("Every question of this theme was answered “Not applicable”.", lang)
+    if not assessed:
+        return t(
+            "No question of this theme has a level answer yet (“Don't know” or not answered), "
+            "so nothing can be recommended.",
+            lang,
+        )
+    if open_items:
+        return nt(
+            "No assessed question of this theme is below the target level; {count} question has "
+            "no level answer yet (“Don't know” or not answered).",
+            "No assessed question of this theme is below the target level; {count} questions "
+            "have no level answer yet (“Don't know” or not answered).",
+            open_items,
+            lang,
+        )
+    return t("Every assessed question of this theme is at or above the target level.", lang)

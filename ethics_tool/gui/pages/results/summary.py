@@ -157,7 +157,7 @@ class SummaryTab(QScrollArea):
             values = [before[th.id].score if th.id in before else None for th in form.themes]
             series.append(Series(t("Previous round"), values, PREVIOUS, dashed=True))
             bar_series.append(Series(t("Previous round"), values, PREVIOUS))
-        target = form.target_level / form.scale.max_level * 100 if form.scale.max_level else 0
+        target = form.target_percent
         series.append(
             Series(t("Target"), [target] * len(labels), TARGET, dashed=True, filled=False)
         )
