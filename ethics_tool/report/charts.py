@@ -19,7 +19,7 @@ from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ethics_tool.report import styles as st
-from ethics_tool.report.markup import plain
+from ethics_tool.report.markup import drawn as drawn_text
 
 GRID_STEPS = (25.0, 50.0, 75.0, 100.0)
 LABEL_SIZE = 7.5
@@ -105,7 +105,7 @@ def radar_chart(
     # a fixed 0..100 scale: SpiderChart normalises by the largest value, so an invisible strand
     # of 100s comes first
     chart.data = [[100.0] * n] + [[v or 0.0 for v in strand.values] for strand in strands]
-    chart.labels = [plain(label) for label in spoke_labels]
+    chart.labels = [drawn_text(label) for label in spoke_labels]
     chart.strands[0].strokeWidth = 0
     chart.strands[0].strokeColor = None
     chart.strands[0].fillColor = None
@@ -139,7 +139,7 @@ def radar_legend(strands: Sequence[Strand], width: float) -> Drawing:
         drawing.add(
             Line(x, 5, x + 20, 5, strokeColor=colour, strokeWidth=line_width, strokeDashArray=dash)
         )
-        label = plain(strand.name, 60)
+        label = drawn_text(strand.name, 60)
         drawing.add(
             String(x + 25, 2, label, fontName=st.FONT, fontSize=LABEL_SIZE, fillColor=st.TEXT)
         )
@@ -168,7 +168,7 @@ def _legend(drawing: Drawing, strands: Sequence[Strand], y: float) -> None:
             String(
                 x + 25,
                 row_y,
-                plain(strand.name, 60),
+                drawn_text(strand.name, 60),
                 fontName=st.FONT,
                 fontSize=LABEL_SIZE,
                 fillColor=st.TEXT,
@@ -212,7 +212,7 @@ def bar_chart(
     # ... and within a group the first series at the bottom: reverse the series as well
     drawn = list(reversed(series))
     chart.data = [[_none_or(v) for v in reversed(s.values)] for s in drawn]
-    chart.categoryAxis.categoryNames = [plain(c) for c in reversed(categories)]
+    chart.categoryAxis.categoryNames = [drawn_text(c) for c in reversed(categories)]
     chart.categoryAxis.labels.fontName = st.FONT
     chart.categoryAxis.labels.fontSize = LABEL_SIZE
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -267,7 +267,7 @@ def bar_chart(
                 String(
                     x,
                     chart.y + chart.height + 4,
-                    plain(target_label, 40),
+                    drawn_text(target_label, 40),
                     fontName=st.FONT,
                     fontSize=6.5,
                     fillColor=st.TEXT,
@@ -279,7 +279,7 @@ def bar_chart(
         for s in series:
             colour = st.PREVIOUS if s.previous else st.CURRENT
             drawing.add(Rect(x, 2, 10, 8, fillColor=colour, strokeColor=None, strokeWidth=0))
-            label = plain(s.name, 40)
+            label = drawn_text(s.name, 40)
             drawing.add(
                 String(x + 14, 3, label, fontName=st.FONT, fontSize=LABEL_SIZE, fillColor=st.TEXT)
             )

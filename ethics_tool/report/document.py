@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ethics_tool.report import styles as st
+from ethics_tool.report.markup import visual_order
 
 TOTAL_FORM = "pageTotal"
 FOOTER_SIZE = 7.5
@@ -131,9 +132,9 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]  # ReportLab is unt
         canvas.setFillColor(st.MUTED)
         right = width - st.MARGIN_X
         right_text = _fit(frame.header_right, self.width * 0.45)
-        canvas.drawRightString(right, top, right_text)
+        canvas.drawRightString(right, top, visual_order(right_text))
         room = self.width - stringWidth(right_text, st.FONT, FOOTER_SIZE) - 12
-        canvas.drawString(st.MARGIN_X, top, _fit(frame.header_left, room))
+        canvas.drawString(st.MARGIN_X, top, visual_order(_fit(frame.header_left, room)))
         canvas.setStrokeColor(st.RULE)
         canvas.setLineWidth(0.4)
         canvas.line(st.MARGIN_X, top - 4, right, top - 4)
@@ -157,7 +158,7 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]  # ReportLab is unt
         label_x = right - reserve - stringWidth(label, st.FONT, FOOTER_SIZE)
         # the left text first, then label and total: text extraction reads "Page 3 of 12"
         room = label_x - st.MARGIN_X - 12
-        canvas.drawString(st.MARGIN_X, bottom, _fit(frame.footer_left, room))
+        canvas.drawString(st.MARGIN_X, bottom, visual_order(_fit(frame.footer_left, room)))
         canvas.drawString(label_x, bottom, label)
         canvas.translate(right - reserve, bottom)
         canvas.doForm(TOTAL_FORM)

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
+from bidi import get_display
+
 from ethics_tool.report.styles import supported_characters
 
 REPLACEMENT = "\ufffd"
@@ -23,6 +25,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # one replacement mark per emoji sequence: 👍🏽 (a base and a skin tone) or 👨‍👩‍👧 (joined by
 # zero-width joiners, perhaps with variation selectors) would otherwise become a row of marks
 _REPLACED_RUN = re.compile("\ufffd(?:[\u200d\ufe0e\ufe0f]*\ufffd)+[\u200d\ufe0e\ufe0f]*")
+# Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
+_BIDI_CONTROL = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 _LONG = re.compile(r"[^\s\u200b]{" + str(LONG_TOKEN) + ",}")
 
 
@@ -37,8 +42,9 @@ def clean(text: str) -> str:
     # entry (an odd-length hex string) for astral characters, which PDF readers reject when they
     # extract or copy text. Only the character itself is replaced (an emoji sequence by a single
     # mark), so the text around it stays intact and searchable: "Labi 😀 ok" prints as
-    # "Labi � ok". Right-to-left scripts (Hebrew, Arabic) are drawn with DejaVu's glyphs in
-    # logical order (ReportLab has no bidi layout): not typeset perfectly, but never a failure.
+    # "Labi � ok". Right-to-left runs (Hebrew, Arabic) are put in visual order once, where the
+    # text is drawn (:func:`esc` for paragraphs, :func:`drawn` for the canvas and charts), never
+    # in the outline or the metadata, which PDF viewers lay out themselves.
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     text = _CONTROL.sub("", text)
     # lone surrogates cannot be encoded at all
@@ -51,6 +57,27 @@ def clean(text: str) -> str:
         ch if ord(ch) < 0x80 or ord(ch) in supported or ch == "\n" else REPLACEMENT for ch in text
     )
     return _REPLACED_RUN.sub(REPLACEMENT, text) if REPLACEMENT in text else text
+
+
+def visual_order(text: str) -> str:
+    """Each line of ``text`` in display order by the Unicode bidirectional algorithm.
+
+    ReportLab draws characters left to right in the order given; python-bidi (the Unicode
+    Bidirectional Algorithm, UAX #9) turns a line holding Hebrew or Arabic into the order in
+    which it must be drawn (the paragraph direction is left to right, as the report is), and PDF
+    readers and text extractors turn it back into reading order. The explicit direction marks
+    and overrides (U+200E/F, U+202A–E, U+2066–9, U+061C) are applied, then dropped: they have
+    no glyph. Known limitations (docs/report.md): Arabic letters are drawn in their isolated
+    forms (no shaping), and a right-to-left paragraph long enough to wrap is reordered as one
+    line before it is wrapped.
+    """
+    if not _RTL.search(text) and not _BIDI_CONTROL.search(text):
+        return text
+    lines = [
+        get_display(line, base_dir="L") if _RTL.search(line) or _BIDI_CONTROL.search(line) else line
+        for line in text.split("\n")
+    ]
+    return _BIDI_CONTROL.sub("", "\n".join(lines))
 
 
 def _has_surrogate(text: str) -> bool:
@@ -70,12 +97,20 @@ def esc(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = _LONG.sub(_break_long, clean(text))
+    text = _LONG.sub(_break_long, visual_order(clean(text)))
     return escape(text).replace("\n", "<br/>")
 
 
+def drawn(text: str | None, limit: int | None = None) -> str:
+    """One line of text to draw on the canvas or in a chart: :func:`plain` in visual order."""
+    return visual_order(plain(text, limit))
+
+
 def plain(text: str | None, limit: int | None = None) -> str:
-    """One line of text for the canvas, the outline or the metadata (cut at ``limit``)."""
+    """One line of text for the outline, the metadata or a later :func:`esc` (cut at ``limit``).
+
+    Logical order: to draw it directly on the canvas, use :func:`drawn`.
+    """
     if not text:
         return ""
     line = " ".join(clean(text).split())

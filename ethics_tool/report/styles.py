@@ -20,6 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus.tables import CellStyle
 
 from ethics_tool.paths import resource
 
@@ -75,6 +76,12 @@ def register_fonts() -> None:
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
     )
     rl_config.defaultGraphicsFontName = FONT
+    rl_config.canvas_basefontname = FONT
+    # Defaults ReportLab captured at import time: table cells and paragraph bullets would
+    # otherwise ask for Helvetica, which is not embedded and has no ā č ē ģ ī ķ ļ ņ š ū ž.
+    CellStyle.fontname = FONT
+    ParagraphStyle.defaults["fontName"] = FONT
+    ParagraphStyle.defaults["bulletFontName"] = FONT
 
 
 @cache
@@ -99,6 +106,7 @@ def _style(name: str, **kw: object) -> ParagraphStyle:
         "textColor": TEXT,
         "alignment": TA_LEFT,
         "splitLongWords": 1,
+        "bulletFontName": FONT,
     }
     base.update(kw)
     return ParagraphStyle(name, **base)
