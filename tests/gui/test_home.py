@@ -149,11 +149,14 @@ def test_broken_form_files_are_reported_without_blocking(
     extra = tmp_path / "forms"
     extra.mkdir()
     (extra / "bojāta.yaml").write_text("id: broken\nthemes: [", encoding="utf-8")
+    # files that used to stop the whole program: a list as a key, deep nesting
+    (extra / "atslēga.yaml").write_text("[x]: y\n", encoding="utf-8")
+    (extra / "dziļa.yaml").write_text("{k: " * 400 + "1" + "}" * 400, encoding="utf-8")
     catalog = load_catalog([data_root() / "forms", extra])
     assert catalog.errors
     window = open_window(qtbot, Services(services.db, catalog), settings_store, ScriptedDialogs())
     banner = label(window.home, "formErrors")
     assert banner.isVisible()
-    assert "bojāta.yaml" in banner.text()
+    assert all(name in banner.text() for name in ("bojāta.yaml", "atslēga.yaml", "dziļa.yaml"))
     assert "neizdevās ielādēt" in banner.text()
     assert window.home.action_new.isEnabled()  # the other forms still work
