@@ -13,8 +13,8 @@ from ethics_tool.report import styles as st
 from ethics_tool.report.context import ReportContext
 from ethics_tool.report.layout import cell, fitted_widths, head_cells, para, table
 from ethics_tool.report.markup import shorten
-from ethics_tool.report.theme_section import REFERENCE_KINDS
 
+REFERENCE_KINDS = ("coe", "oecd", "law", "guidance", "framework")
 LAW_CHARS = 90  # a law's title in the references table (its full title is on the theme pages)
 
 
@@ -95,6 +95,18 @@ def _laws(ctx: ReportContext, theme: Theme, theme_refs: list[str]) -> list[str]:
     ]
     out += [f"{law} ({'; '.join(arts)})" if arts else law for law, arts in articles.items()]
     return out
+
+
+def reference_kind_label(kind: str, lang: str) -> str:
+    """The heading of a theme's references of one kind (the theme pages)."""
+    labels = {
+        "coe": t("Council of Europe principles", lang),
+        "oecd": t("OECD Recommendation on Public Integrity", lang),
+        "law": t("Laws and regulations", lang),
+        "guidance": t("Guidance", lang),
+        "framework": t("Other frameworks", lang),
+    }
+    return labels.get(kind, kind)
 
 
 def reference_kind_short(kind: str, lang: str) -> str:

@@ -26,9 +26,8 @@ from ethics_tool.report.layout import (
     table,
 )
 from ethics_tool.report.markup import esc
+from ethics_tool.report.references import reference_kind_label
 from ethics_tool.scoring import QuestionResult
-
-REFERENCE_KINDS = ("coe", "oecd", "law", "guidance", "framework")
 
 
 def linked(text: str, url: str | None) -> str:
@@ -37,17 +36,6 @@ def linked(text: str, url: str | None) -> str:
         return esc(text)
     colour = f"#{st.BLUE.hexval()[2:]}"
     return f'<link href="{escape(url, quote=True)}" color="{colour}">{esc(text)}</link>'
-
-
-def reference_kind_label(kind: str, lang: str) -> str:
-    labels = {
-        "coe": t("Council of Europe principles", lang),
-        "oecd": t("OECD Recommendation on Public Integrity", lang),
-        "law": t("Laws and regulations", lang),
-        "guidance": t("Guidance", lang),
-        "framework": t("Other frameworks", lang),
-    }
-    return labels.get(kind, kind)
 
 
 def theme_sections(ctx: ReportContext) -> list[Flowable]:
