@@ -19,6 +19,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
+FIT_SIZES = ((1024, 768), (1280, 720))  # the projectors a mentor meets
 
 
 def settle(app: QApplication) -> None:
@@ -117,6 +118,38 @@ def main() -> int:
         page("settings")
         page("about")
         window.show_page("home")
+
+    # Every page at the two projector sizes, in normal and presentation mode (large text).
+    window.set_language("lv")
+    for large in (False, True):
+        window.settings.large_fonts = large
+        window.apply_appearance()
+        for width_, height_ in FIT_SIZES:
+            window.resize(width_, height_)
+            settle(app)
+            mode = "-presentation" if large else ""
+            prefix = f"{width_}x{height_}{mode}"
+            window.questionnaire.go_to(0) if window.current_id == fresh else None
+            page("home", file_name=f"{prefix}-home")
+            page("questionnaire", fresh, f"{prefix}-questionnaire")
+            page("results", demo_id, f"{prefix}-results")
+            page("compare", demo_id, f"{prefix}-compare")
+            page("settings", file_name=f"{prefix}-settings")
+            page("about", file_name=f"{prefix}-about")
+            assert window.seminar is not None
+            window.results.discuss_button.click() if window.current_id == demo_id else None
+            shot(window, f"{prefix}-dilemmas")
+            page("facilitator", file_name=f"{prefix}-facilitator")
+            card = window.seminar.present("festival-gifts")
+            card.showNormal()
+            card.resize(width_, height_)
+            card.next_step()
+            card.next_step()
+            shot(card, f"{prefix}-dilemma-card")
+            card.reject()
+    window.settings.large_fonts = False
+    window.apply_appearance()
+    window.resize(width, height)
 
     # Presentation mode (large text, high contrast) as a seminar would see it.
     window.set_language("lv")

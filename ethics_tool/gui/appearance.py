@@ -72,12 +72,19 @@ def apply_appearance(app: QApplication, *, large_fonts: bool, high_contrast: boo
     elif is_high_contrast():  # back to the style's colours (the default palette needs no reset)
         app.setPalette(app.style().standardPalette())
     app.setProperty("highContrast", high_contrast)
+    app.setProperty("largeText", large_fonts)
     for widget in app.allWidgets():
         if isinstance(widget, ScaledLabel):
             widget.rescale()
         elif widget.styleSheet():
             # A widget with a style sheet keeps the font it was polished with; polish it again.
             widget.setStyleSheet(widget.styleSheet())
+
+
+def is_large_text() -> bool:
+    """Presentation mode's large text is on: pages use their compact, projector-sized layout."""
+    app = QApplication.instance()
+    return bool(app.property("largeText")) if app is not None else False
 
 
 def is_high_contrast() -> bool:

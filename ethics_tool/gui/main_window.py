@@ -32,6 +32,7 @@ from ethics_tool import i18n
 from ethics_tool.gui.appearance import apply_appearance, install_qt_translator
 from ethics_tool.gui.dialogs import Dialogs
 from ethics_tool.gui.files.jobs import Job
+from ethics_tool.gui.screen_fit import DEFAULT_SIZE, fit_to_screen
 from ethics_tool.gui.settings import AppSettings
 from ethics_tool.gui.window.actions import PAGES as PAGES  # re-exported for the tests
 from ethics_tool.gui.window.actions import WindowActions, icon
@@ -105,7 +106,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         geometry = settings.geometry
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1240, 820)
+            self.resize(*DEFAULT_SIZE)
+        fit_to_screen(self)  # a size saved on a large monitor must not hang off a projector
         self.installEventFilter(self)  # until the first paint (see shown_idle)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -114,6 +116,8 @@ class MainWindow(QMainWindow):
             # The window's paint event begins the paint of all of it; a zero timer fires when that
             # is done and the event loop is idle again.
             QTimer.singleShot(0, self.shown_idle.emit)
+            # now the frame (title bar, borders) is known: the whole window must fit its screen
+            QTimer.singleShot(0, lambda: fit_to_screen(self))
         return super().eventFilter(watched, event)
 
     # -- frame ------------------------------------------------------------------------------------

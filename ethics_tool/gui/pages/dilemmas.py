@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ethics_tool.domain.dilemmas import Audience, Dilemma, discussion_questions
 from ethics_tool.gui.appearance import ScaledLabel
+from ethics_tool.gui.widgets.flow import FlowRow
 from ethics_tool.i18n import current_language, format_date, t
 
 if TYPE_CHECKING:
@@ -161,14 +162,21 @@ class DilemmasPage(QWidget):
         self.print_button.setObjectName("printDilemmas")
         self.print_button.clicked.connect(self._print)
 
-        filters = QHBoxLayout()
-        for label, widget, stretch in (
-            (self.theme_label, self.theme, 3),
-            (self.audience_label, self.audience, 1),
-            (self.search_label, self.search, 2),
+        pairs: list[QWidget] = []
+        for label, widget in (
+            (self.theme_label, self.theme),
+            (self.audience_label, self.audience),
+            (self.search_label, self.search),
         ):
-            filters.addWidget(label)
-            filters.addWidget(widget, stretch)
+            pair = QWidget()
+            pair_layout = QHBoxLayout(pair)
+            pair_layout.setContentsMargins(0, 0, 0, 0)
+            pair_layout.addWidget(label)
+            pair_layout.addWidget(widget, 1)
+            pairs.append(pair)
+        self.search.setMinimumWidth(220)
+        # the filters wrap onto a second line rather than widen the window (large text)
+        filters = FlowRow(pairs)
         suggestion_row = QHBoxLayout()
         suggestion_row.addWidget(self.suggestion, 1)
         suggestion_row.addWidget(self.show_all_button)
@@ -194,7 +202,7 @@ class DilemmasPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addLayout(suggestion_row)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         self.retranslate()

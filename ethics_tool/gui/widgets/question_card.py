@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ethics_tool.domain.answers import AnswerKind, AnswerValue
 from ethics_tool.domain.questionnaire import ItemType, Question, Questionnaire, Reference, Theme
-from ethics_tool.gui.appearance import ScaledLabel
+from ethics_tool.gui.appearance import ScaledLabel, is_large_text
 from ethics_tool.gui.widgets.choice_button import ChoiceButton
 from ethics_tool.i18n import t
 
@@ -78,8 +79,10 @@ class QuestionCard(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.group.idClicked.connect(self._clicked)
-        self.choices_layout = QVBoxLayout()
+        # one column, or two with large text so that every choice fits a projector without scrolling
+        self.choices_layout = QGridLayout()
         self.choices_layout.setSpacing(6)
+        self.compact = is_large_text()
         self.level_buttons: dict[int, ChoiceButton] = {}
         self.na_button = ChoiceButton("N", "")
         self.na_button.setObjectName("naButton")
@@ -87,9 +90,13 @@ class QuestionCard(QWidget):
         self.unknown_button.setObjectName("unknownButton")
         self.group.addButton(self.na_button, NA_ID)
         self.group.addButton(self.unknown_button, UNKNOWN_ID)
-        special = QHBoxLayout()
+        # "not applicable" and "don't know" side by side, in the grid after the levels
+        self.special_box = QWidget()
+        special = QHBoxLayout(self.special_box)
+        special.setContentsMargins(0, 0, 0, 0)
         special.addWidget(self.na_button)
         special.addWidget(self.unknown_button)
+        self._place_choices()
 
         self.guidance_toggle = QToolButton()
         self.guidance_toggle.setObjectName("guidanceToggle")
@@ -141,7 +148,6 @@ class QuestionCard(QWidget):
         layout.addWidget(self.legal_label)
         layout.addWidget(self.type_hint)
         layout.addLayout(self.choices_layout)
-        layout.addLayout(special)
         layout.addWidget(self.others)
         layout.addWidget(self.guidance_toggle)
         layout.addWidget(self.guidance)
@@ -198,9 +204,8 @@ class QuestionCard(QWidget):
                 opener = escape(t("Open the law"))
                 text += f' <a href="{escape(legal.url)}">{opener}</a>'
             self.legal_label.setText(text)
-            self.legal_label.show()
         else:
-            self.legal_label.hide()
+            self.legal_label.setText("")
         perception = question.type is ItemType.PERCEPTION
         self.type_hint.setText(
             t("How far do you agree? Keys 1–5.")
@@ -225,8 +230,11 @@ class QuestionCard(QWidget):
             label = escape(t("References"))
             parts.append(f"<p><i>{label}:</i> {'; '.join(refs)}</p>")
         self.guidance.setText("".join(parts))
-        self.guidance_toggle.setVisible(bool(parts))
+        # compact (large text): the legal note waits under the same "more" toggle as the guidance
+        has_more = bool(parts) or (self.compact and bool(self.legal_label.text()))
+        self.guidance_toggle.setVisible(has_more)
         self.guidance.setVisible(bool(parts) and self.guidance_toggle.isChecked())
+        self._show_legal()
         self.comment.setPlainText(comment)
         self._comment_sent = comment
         self._loading = False
@@ -251,8 +259,38 @@ class QuestionCard(QWidget):
             button = ChoiceButton(str(level.value), level.label.get(lang), description)
             button.setObjectName(f"level{level.value}")
             self.group.addButton(button, level.value)
-            self.choices_layout.addWidget(button)
             self.level_buttons[level.value] = button
+        self._place_choices()
+
+    def _place_choices(self) -> None:
+        columns = 2 if self.compact else 1
+        cells: list[QWidget] = [*self.level_buttons.values(), self.special_box]
+        for widget in cells:
+            self.choices_layout.removeWidget(widget)
+        for index, widget in enumerate(cells):
+            self.choices_layout.addWidget(widget, index // columns, index % columns)
+        for column in range(2):
+            self.choices_layout.setColumnStretch(column, 1 if column < columns else 0)
+
+    def set_compact(self, compact: bool) -> None:
+        """Large text on a projector: choices in two columns, the legal note under "more"."""
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self._place_choices()
+        self._show_legal()
+
+    def _show_legal(self) -> None:
+        has_legal = bool(self.legal_label.text())
+        folded = self.compact and not self.guidance_toggle.isChecked()
+        self.legal_label.setVisible(has_legal and not folded)
+        if self.compact and has_legal:
+            self.guidance_toggle.setVisible(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self.set_compact(is_large_text())
+        super().changeEvent(event)
 
     def set_answer(self, answer: AnswerValue | None) -> None:
         """Check the button of ``answer`` (none for no answer) without emitting anything."""
@@ -275,6 +313,7 @@ class QuestionCard(QWidget):
 
     def _toggle_guidance(self, on: bool) -> None:
         self.guidance.setVisible(on and bool(self.guidance.text()))
+        self._show_legal()
         self.guidance_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
 
     # -- user input -------------------------------------------------------------------------------

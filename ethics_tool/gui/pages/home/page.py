@@ -31,6 +31,7 @@ from ethics_tool.gui.item_models import (
 )
 from ethics_tool.gui.pages.home.actions import HomeActions, tool_button
 from ethics_tool.gui.pages.home.table import AssessmentFilter, assessment_table
+from ethics_tool.gui.widgets.flow import FlowRow
 from ethics_tool.i18n import format_date, nt, t
 
 if TYPE_CHECKING:
@@ -111,12 +112,18 @@ class HomePage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addWidget(self.form_errors)
+        # rows of buttons wrap instead of widening the window (large text on a 1024×768 projector)
+        main_buttons = [
+            tool_button(action, prominent=action is self.action_new)
+            for action in (self.action_new, self.action_open, self.action_results)
+        ]
+        more_buttons = [
+            tool_button(action)
+            for action in (self.action_demo, self.action_remove_demo, self.action_import)
+        ]
         primary = QHBoxLayout()
-        for action in (self.action_new, self.action_open, self.action_results):
-            primary.addWidget(tool_button(action, prominent=action is self.action_new))
-        primary.addStretch(1)
-        for action in (self.action_demo, self.action_remove_demo, self.action_import):
-            primary.addWidget(tool_button(action))
+        primary.addWidget(FlowRow(main_buttons), 1)
+        primary.addWidget(FlowRow(more_buttons, align_right=True), 1)
         layout.addLayout(primary)
         search_row = QHBoxLayout()
         search_row.addWidget(self.search, 1)
@@ -125,14 +132,16 @@ class HomePage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         secondary = QHBoxLayout()
-        for action in (
-            self.action_new_round,
-            self.action_duplicate,
-            self.action_archive,
-            self.action_delete,
-        ):
-            secondary.addWidget(tool_button(action))
-        secondary.addStretch(1)
+        row_buttons = [
+            tool_button(action)
+            for action in (
+                self.action_new_round,
+                self.action_duplicate,
+                self.action_archive,
+                self.action_delete,
+            )
+        ]
+        secondary.addWidget(FlowRow(row_buttons), 1)
         secondary.addWidget(self.count_label)
         layout.addLayout(secondary)
 

@@ -18,6 +18,7 @@ from ethics_tool.gui.appearance import ScaledLabel
 from ethics_tool.gui.dialogs.respondents import respondent_name
 from ethics_tool.gui.item_models import unit_text
 from ethics_tool.gui.state.questionnaire import QuestionnaireSession
+from ethics_tool.gui.widgets.flow import HeaderBar
 from ethics_tool.i18n import current_language, format_date, t
 
 
@@ -52,17 +53,23 @@ class QuestionnaireHeader(QWidget):
         self.results_button.setObjectName("showResultsButton")
         self.results_button.clicked.connect(self.results_requested)
 
-        layout = QHBoxLayout(self)
+        titles = QWidget()
+        titles_layout = QVBoxLayout(titles)
+        titles_layout.setContentsMargins(0, 0, 0, 0)
+        titles_layout.addWidget(self.title)
+        titles_layout.addWidget(self.subtitle)
+        respondent = QWidget()
+        respondent_layout = QHBoxLayout(respondent)
+        respondent_layout.setContentsMargins(0, 0, 0, 0)
+        respondent_layout.addWidget(self.respondent_label)
+        respondent_layout.addWidget(self.respondents)
+        # the buttons go under the title when large text makes the row wider than the screen
+        self.bar = HeaderBar(
+            titles, [respondent, self.manage_button, self.progress, self.results_button]
+        )
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        titles = QVBoxLayout()
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        layout.addLayout(titles, 1)
-        layout.addWidget(self.respondent_label)
-        layout.addWidget(self.respondents)
-        layout.addWidget(self.manage_button)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.results_button)
+        layout.addWidget(self.bar)
 
     def retranslate(self) -> None:
         self.respondent_label.setText(t("&Respondent:"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.answers import AnswerValue
+from ethics_tool.gui.appearance import is_large_text
 from ethics_tool.gui.dialogs.respondents import RespondentsDialog
 from ethics_tool.gui.pages.questionnaire.consensus import others_html
 from ethics_tool.gui.pages.questionnaire.header import QuestionnaireHeader
@@ -121,6 +122,7 @@ class QuestionnairePage(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
+        self._set_compact(is_large_text())
 
         self._make_shortcuts()
         self.retranslate()
@@ -348,6 +350,16 @@ class QuestionnairePage(QWidget):
             self.saved.emit(t("The comment will be saved with the answer"))
             return
         self._record(dataclasses.replace(answer, comment=text))
+
+    def _set_compact(self, compact: bool) -> None:
+        """Large text on a projector: the question gets the whole width and height."""
+        self.navigator.setVisible(not compact)
+        self.keys_hint.setVisible(not compact)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self._set_compact(is_large_text())
+        super().changeEvent(event)
 
     def leave(self) -> None:
         """Called before the page is hidden: nothing typed may be lost."""

@@ -29,6 +29,7 @@ from ethics_tool.gui.labels import language_name, mode_label
 from ethics_tool.gui.pages.results.findings import GapsTab, PrioritiesTab
 from ethics_tool.gui.pages.results.plan import ActionPlanTab
 from ethics_tool.gui.pages.results.summary import SummaryTab
+from ethics_tool.gui.widgets.flow import HeaderBar
 from ethics_tool.i18n import LANGUAGES, current_language, format_date, nt, t
 
 if TYPE_CHECKING:
@@ -116,21 +117,31 @@ class ResultsPage(QWidget):
         for tab in (self.summary, self.priorities, self.gaps, self.plan):
             self.tabs.addTab(tab, "")
 
-        header_row = QHBoxLayout()
-        titles = QVBoxLayout()
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
-        header_row.addLayout(titles, 1)
-        header_row.addWidget(self.discuss_button)
-        header_row.addWidget(self.compare_button)
-        header_row.addWidget(self.export_json_button)
-        header_row.addWidget(self.report_language_label)
-        header_row.addWidget(self.report_language)
-        header_row.addWidget(self.export_pdf_button)
+        titles = QWidget()
+        titles_layout = QVBoxLayout(titles)
+        titles_layout.setContentsMargins(0, 0, 0, 0)
+        titles_layout.addWidget(self.title)
+        titles_layout.addWidget(self.subtitle)
+        language = QWidget()
+        language_layout = QHBoxLayout(language)
+        language_layout.setContentsMargins(0, 0, 0, 0)
+        language_layout.addWidget(self.report_language_label)
+        language_layout.addWidget(self.report_language)
+        # the buttons go under the title when large text makes the row wider than the screen
+        self.header = HeaderBar(
+            titles,
+            [
+                self.discuss_button,
+                self.compare_button,
+                self.export_json_button,
+                language,
+                self.export_pdf_button,
+            ],
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addLayout(header_row)
+        layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         self.retranslate()
