@@ -23,6 +23,9 @@ form may define, with any lowest and highest value):
 * Priorities: items whose level is below the target, ranked first by tier (score below 50 %
   before the rest), then by gap × question weight × theme weight (× 2 for a compliance gap), and
   equal priorities in the form's order.
+
+Over 400 lines because the method is one piece: the rules above and the functions that carry them
+out, in the same order, so that methodology.md, this docstring and the code can be read side by side.
 """
 
 from __future__ import annotations

@@ -2,6 +2,9 @@
 
 Forms are data. They are parsed once, at the edge, into these frozen pydantic models; the rest of the
 core trusts them and does not re-check. Every text a user sees is bilingual (:class:`Text`).
+
+Over 400 lines because it is the whole schema of a form file in one place (each model with its
+validators, in the order of forms/README.md) plus the answer rules that both the GUI and imports use.
 """
 
 from __future__ import annotations
