@@ -17,7 +17,7 @@ from form_strategies import answer_sets, form_dicts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ethics_tool.domain.answers import AnswerKind, Mode, RespondentAnswers
+from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, RespondentAnswers
 from ethics_tool.domain.questionnaire import Question, Questionnaire
 from ethics_tool.i18n import format_percent, round_half_up
 from ethics_tool.scoring import score
@@ -206,3 +206,70 @@ def test_scoring_equals_the_methodology_on_any_valid_form(
 def test_percentages_round_halves_away_from_zero(value: float, printed: str) -> None:
     assert format_percent(value, "en") == printed
     assert round_half_up(value) == float(printed.split()[0])
+
+
+def test_second_worked_example_on_another_scale() -> None:
+    """docs/methodology.md, "Second example: another scale", figure by figure."""
+    legal = {"law": {"lv": "Likums", "en": "Law"}, "article": "1. pants"}
+    form = Questionnaire.model_validate(
+        {
+            "id": "other",
+            "version": "1.0.0",
+            "title": {"lv": "Cita skala", "en": "Another scale"},
+            "scale": {
+                "levels": [
+                    {"value": v, "label": {"lv": f"L{v}", "en": f"L{v}"}} for v in range(1, 6)
+                ],
+                "agreement": [
+                    {"value": v, "label": {"lv": f"A{v}", "en": f"A{v}"}} for v in range(5)
+                ],
+            },
+            "bands": [
+                {"min": m, "label": {"lv": name, "en": name}}
+                for m, name in [
+                    (0, "Sākuma"),
+                    (20, "Attīstības"),
+                    (40, "Ieviests"),
+                    (60, "P"),
+                    (80, "E"),
+                ]
+            ],
+            "target_level": 4,
+            "themes": [
+                {
+                    "id": "T",
+                    "title": {"lv": "Joma", "en": "Theme"},
+                    "questions": [
+                        {"id": "M1", "text": {"lv": "M", "en": "M"}, "legal": legal},
+                        {
+                            "id": "P1",
+                            "type": "perception",
+                            "text": {"lv": "P", "en": "P"},
+                            "legal": legal,
+                            "recommendations": [{"levels": [0], "text": {"lv": "R", "en": "R"}}],
+                        },
+                    ],
+                }
+            ],
+        }
+    )
+    people = [
+        RespondentAnswers(
+            "a", "A", answers={"M1": AnswerValue.level(2), "P1": AnswerValue.level(1)}
+        ),
+        RespondentAnswers(
+            "b", "B", answers={"M1": AnswerValue.level(3), "P1": AnswerValue.level(0)}
+        ),
+    ]
+    r = score(form, people, Mode.INDIVIDUAL)
+    assert r.questions["M1"].score == 37.5 and r.questions["M1"].level == 2.5
+    assert r.questions["P1"].score == 12.5 and r.questions["P1"].level == 1.5
+    assert r.themes["T"].score == 37.5 and r.themes["T"].climate == 12.5
+    assert format_percent(r.overall, "lv") == "38 %" and r.band_index == 1
+    assert r.compliance_gaps == ["M1", "P1"] and form.target_percent == 75.0
+    assert [(p.question_id, p.tier, round(p.priority, 2)) for p in r.priorities] == [
+        ("P1", 0, 5.0),
+        ("M1", 0, 3.0),
+    ]
+    assert [rec.text.lv for rec in r.priorities[0].recommendations] == ["R"]
+    assert r.discussion_points == [] and r.coverage == 100.0
