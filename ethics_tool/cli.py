@@ -77,9 +77,35 @@ def _parser() -> argparse.ArgumentParser:
         help="report language (default lv)",
     )
 
-    p = sub.add_parser("export", parents=[common], help="export an assessment as JSON")
+    p = sub.add_parser(
+        "export",
+        parents=[common],
+        help="export an assessment as JSON, or its results as a spreadsheet (.xlsx or .csv)",
+    )
     p.add_argument("id", type=int)
-    p.add_argument("-o", "--output", required=True, type=Path)
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        type=Path,
+        help="file to write; .xlsx and .csv give a spreadsheet, anything else JSON",
+    )
+    p.add_argument(
+        "--lang",
+        dest="report_lang",
+        choices=LANGUAGES,
+        default="lv",
+        help="language of a spreadsheet's texts (default lv)",
+    )
+
+    p = sub.add_parser(
+        "plan-import",
+        parents=[common],
+        help="import an action plan edited in the exported .xlsx workbook",
+    )
+    p.add_argument("id", type=int, help="assessment ID the workbook was exported from")
+    p.add_argument("file", type=Path, help="the edited .xlsx workbook")
+    p.add_argument("--dry-run", action="store_true", help="only list the changes, store nothing")
 
     p = sub.add_parser("import", parents=[common], help="import an assessment from a JSON export")
     p.add_argument("file", type=Path)
@@ -206,10 +232,30 @@ def _cmd_export(args: argparse.Namespace) -> int:
     _check_output(args.output)
     services = _services(args.db, args.upgrade_server)
     try:
-        services.export_json(args.id, args.output)
+        if args.output.suffix.lower() in {".xlsx", ".csv"}:
+            services.export_spreadsheet(args.id, args.output, lang=args.report_lang)
+        else:
+            services.export_json(args.id, args.output)
     finally:
         services.db.dispose()
     print(t("Exported: {path}", path=args.output))
+    return EXIT_OK
+
+
+def _cmd_plan_import(args: argparse.Namespace) -> int:
+    services = _services(args.db)
+    try:
+        changes = services.import_action_plan(args.id, args.file, apply=not args.dry_run)
+    finally:
+        services.db.dispose()
+    for line in changes.summary():
+        print(line)
+    if args.dry_run:
+        print(t("Nothing was stored (--dry-run)."))
+    elif changes.empty:
+        print(t("The action plan is unchanged."))
+    else:
+        print(t("Action plan updated."))
     return EXIT_OK
 
 
@@ -326,6 +372,7 @@ COMMANDS = {
     "report": _cmd_report,
     "export": _cmd_export,
     "import": _cmd_import,
+    "plan-import": _cmd_plan_import,
     "demo": _cmd_demo,
     "forms": _cmd_forms,
     "dilemmas": _cmd_dilemmas,

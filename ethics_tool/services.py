@@ -31,6 +31,7 @@ from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
 from ethics_tool.scoring import Comparison, Results, compare, score
+from ethics_tool.spreadsheets import PlanChanges
 from ethics_tool.storage import repository as repo
 from ethics_tool.storage.db import Database
 from ethics_tool.storage.tables import ActionItem, Answer, Assessment, DilemmaSession, Respondent
@@ -602,3 +603,49 @@ class Services:
             for s in story.sessions
         )
         return ids[story.newest]
+
+    # -- spreadsheets ---------------------------------------------------------------------------
+    def export_spreadsheet(self, assessment_id: int, path: Path, lang: str = "lv") -> None:
+        """Results and action plan as XLSX or CSV (by the file's extension)."""
+        from ethics_tool import spreadsheets
+
+        data = self.load(assessment_id)
+        spreadsheets.write_spreadsheet(data, self.score(data), path, lang=lang)
+
+    def import_action_plan(self, assessment_id: int, path: Path, apply: bool = True) -> PlanChanges:
+        """Read an edited action plan from XLSX; with ``apply`` store it in one transaction.
+
+        The file is validated completely first: a file with any problem changes nothing.
+        """
+        from ethics_tool import spreadsheets
+
+        data = self.load(assessment_id)
+        rows = spreadsheets.read_action_plan(
+            path, data.info.uuid, (q.id for _, q in data.form.iter_questions())
+        )
+        changes = spreadsheets.plan_changes(data.actions, rows, path)
+        if not apply or changes.empty:
+            return changes
+        with self._session() as session, session.begin():
+            assessment = self._get(session, assessment_id)
+            existing = {a.id: a for a in assessment.actions}
+            if set(existing) != {a.id for a in data.actions}:
+                raise ServiceError(t("the action plan changed meanwhile; import the file again"))
+            removed = {a.id for a in changes.removed}
+            for item in list(assessment.actions):
+                if item.id in removed:
+                    assessment.actions.remove(item)
+                    session.delete(item)
+            for position, row in enumerate(rows):
+                if row.id is None:
+                    item = ActionItem()
+                    assessment.actions.append(item)
+                else:
+                    item = existing[row.id]
+                item.position = position
+                item.question_id = row.question_id
+                item.text = row.text
+                item.responsible = row.responsible
+                item.deadline = row.deadline
+                item.status = row.status.value
+        return changes

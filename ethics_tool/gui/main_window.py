@@ -144,6 +144,15 @@ class MainWindow(QMainWindow):
         self.view_menu = actions.view_menu
         self.help_menu = actions.help_menu
         self.toolbar = actions.toolbar
+        from ethics_tool.gui.spreadsheet_actions import SpreadsheetActions
+
+        self.spreadsheets = SpreadsheetActions(
+            self,
+            lambda: (self.services, self.current_id),
+            lambda: self.dialogs,
+            self.settings,
+            lambda: self.results.refresh() if self.current_id is not None else None,
+        )
 
     def install_shortcuts(self) -> None:
         """Keyboard shortcuts, after the first paint (see :meth:`WindowActions.install_shortcuts`)."""
@@ -154,6 +163,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(t("Ethics self-assessment"))
         self.loading.retranslate()
         self.window_actions.retranslate()
+        self.spreadsheets.retranslate()
         self._show_saved_state()
         if self.seminar is not None:
             self.seminar.retranslate()
@@ -165,12 +175,24 @@ class MainWindow(QMainWindow):
     def _rebuild_file_menu(self) -> None:
         if self.services is None:
             self.window_actions.rebuild_file_menu([], [])
-            return
-        home = self.home
-        self.window_actions.rebuild_file_menu(
-            [home.action_new, home.action_import, home.action_merge],
-            [home.action_demo, home.action_remove_demo],
-        )
+        else:
+            home = self.home
+            self.window_actions.rebuild_file_menu(
+                [home.action_new, home.action_import, home.action_merge],
+                [home.action_demo, home.action_remove_demo],
+            )
+        self._add_file_actions()
+
+    def _add_file_actions(self) -> None:
+        """The spreadsheet (and benchmark) actions, right after "Export JSON…"."""
+        menu = self.file_menu
+        items = menu.actions()
+        extra = [self.spreadsheets.export_action, self.spreadsheets.import_action]
+        after = items.index(self.action_export_json) + 1
+        if after < len(items):
+            menu.insertActions(items[after], extra)
+        else:
+            menu.addActions(extra)
 
     # -- pages --------------------------------------------------------------------------------------
     def attach(self, services: Services, rows: list[AssessmentSummary] | None = None) -> None:
@@ -309,6 +331,7 @@ class MainWindow(QMainWindow):
             self.page_actions[name].setEnabled(has)
         self.action_export_pdf.setEnabled(has)
         self.action_export_json.setEnabled(has)
+        self.spreadsheets.set_enabled(has)
 
     # -- autosave state -----------------------------------------------------------------------------
     def _saved(self, message: str) -> None:
