@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ethics_tool import __version__, logs
 from ethics_tool.errors import UserError
@@ -117,6 +118,8 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("demo", parents=[common], help="create a fully answered demo assessment")
+
+    _add_benchmark_parser(sub, common)
 
     p = sub.add_parser("forms", parents=[common], help="questionnaire files")
     forms_sub = p.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
@@ -367,12 +370,185 @@ def _cmd_forms(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_benchmark_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    from ethics_tool.benchmark.format import MUNICIPALITY_TYPES, SIZE_CLASSES
+
+    p = sub.add_parser(
+        "benchmark",
+        parents=[common],
+        help="anonymous benchmark files: export, collect, publish, load a reference",
+    )
+    bench = p.add_subparsers(dest="bench_command", metavar="ACTION", required=True)
+    e = bench.add_parser(
+        "export", parents=[common], help="write an assessment's anonymous benchmark file"
+    )
+    e.add_argument("id", type=int, help="assessment ID (see 'list')")
+    e.add_argument("-o", "--output", type=Path, help="file to write (.etbench)")
+    e.add_argument("--size", required=True, choices=SIZE_CLASSES, help="size class (residents)")
+    e.add_argument(
+        "--type",
+        dest="municipality_type",
+        choices=MUNICIPALITY_TYPES,
+        help="municipality type (default: from the list of municipalities)",
+    )
+    e.add_argument(
+        "--questions", action="store_true", help="include question-level scores (opt-in)"
+    )
+    e.add_argument("--name", action="store_true", help="include the municipality's name (opt-in)")
+    e.add_argument(
+        "--preview",
+        action="store_true",
+        help="print exactly what the file would contain; write nothing",
+    )
+    i = bench.add_parser(
+        "import", parents=[common], help="collect benchmark files into the benchmark set"
+    )
+    i.add_argument("files", nargs="+", type=Path)
+    s = bench.add_parser(
+        "show", parents=[common], help="the set's aggregates (groups under 5 suppressed)"
+    )
+    s.add_argument("--form", help="questionnaire id (default: the newest year's largest part)")
+    s.add_argument("--year", type=int)
+    pb = bench.add_parser(
+        "publish", parents=[common], help="write the reference file (aggregates only)"
+    )
+    pb.add_argument("-o", "--output", required=True, type=Path)
+    pb.add_argument("--form")
+    pb.add_argument("--year", type=int)
+    pb.add_argument("--publisher", default="", help="e.g. the association's name")
+    ld = bench.add_parser(
+        "load", parents=[common], help="load a published reference to compare assessments with"
+    )
+    ld.add_argument("file", type=Path)
+
+
+def _cmd_benchmark(args: argparse.Namespace) -> int:
+    services = _services(args.db)
+    try:
+        return _benchmark(services, args)
+    finally:
+        services.db.dispose()
+
+
+def _benchmark(services: Any, args: argparse.Namespace) -> int:
+    from ethics_tool.benchmark import format as bench
+
+    action = args.bench_command
+    if action == "export":
+        if args.output is None and not args.preview:
+            raise CliError(t("give -o FILE, or --preview to see the contents"))
+        submission = services.benchmark_submission(
+            args.id,
+            municipality_type=args.municipality_type,
+            size_class=args.size,
+            include_questions=args.questions,
+            include_name=args.name,
+        )
+        text = bench.file_text(submission)
+        if args.preview:
+            print(text, end="")
+            return EXIT_OK
+        _check_output(args.output)
+        services.export_benchmark(submission, args.output, text)
+        print(t("Benchmark file written: {path}", path=args.output))
+        return EXIT_OK
+    if action == "import":
+        report = services.import_benchmark(args.files)
+        print(
+            t(
+                "{added} added, {replaced} replaced by a newer file, {same} already in the set, "
+                "{refused} refused",
+                added=len(report.added),
+                replaced=len(report.replaced),
+                same=len(report.duplicates),
+                refused=len(report.refused),
+            )
+        )
+        for _path, message in report.refused:
+            print(f"  {message}", file=sys.stderr)
+        return EXIT_ERROR if report.refused else EXIT_OK
+    if action == "show":
+        reference = services.benchmark_aggregate(args.form, args.year)
+        _print_reference(reference)
+        return EXIT_OK
+    if action == "publish":
+        _check_output(args.output)
+        reference = services.publish_benchmark(args.output, args.form, args.year, args.publisher)
+        all_group = reference.group("all")
+        n = all_group.overall.n if all_group and all_group.overall else 0
+        print(
+            t(
+                "Reference written: {path} ({form} {version}, {year}, {n} municipalities, "
+                "{groups} groups)",
+                path=args.output,
+                form=reference.form_id,
+                version=reference.form_version,
+                year=reference.year,
+                n=n,
+                groups=len(reference.groups),
+            )
+        )
+        return EXIT_OK
+    # load
+    reference, new = services.load_reference(args.file)
+    print(
+        t(
+            "Reference loaded: {form} {version}, {year}",
+            form=reference.form_id,
+            version=reference.form_version,
+            year=reference.year,
+        )
+        if new
+        else t("This reference was already loaded.")
+    )
+    return EXIT_OK
+
+
+def _print_reference(reference: Any) -> None:
+    from ethics_tool.benchmark.format import MIN_GROUP
+    from ethics_tool.i18n import current_language, format_number
+
+    print(
+        t(
+            "{form} {version}, {year}: quartiles (Q1 / median / Q3); groups under {n} are not shown",
+            form=reference.form_id,
+            version=reference.form_version,
+            year=reference.year,
+            n=MIN_GROUP,
+        )
+    )
+    if not reference.groups:
+        print(t("Nothing to show: fewer than {n} municipalities.", n=MIN_GROUP))
+    lang = current_language()
+    for group in reference.groups:
+        print(f"\n[{group_label(group.key)}]")
+        rows = [(t("Overall index"), group.overall)] + [
+            (f"{tid} {reference.themes[tid].get(lang)}", stats)
+            for tid, stats in group.themes.items()
+        ]
+        for name, stats in rows:
+            if stats is None:
+                continue
+            print(
+                f"  {name[:60]:<60} n={stats.n:<3} "
+                f"{format_number(stats.q1)} / {format_number(stats.median)} / "
+                f"{format_number(stats.q3)}"
+            )
+
+
+def group_label(key: str) -> str:
+    from ethics_tool.benchmark.format import group_label as label
+
+    return label(key)
+
+
 COMMANDS = {
     "list": _cmd_list,
     "report": _cmd_report,
     "export": _cmd_export,
     "import": _cmd_import,
     "plan-import": _cmd_plan_import,
+    "benchmark": _cmd_benchmark,
     "demo": _cmd_demo,
     "forms": _cmd_forms,
     "dilemmas": _cmd_dilemmas,

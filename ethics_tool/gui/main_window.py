@@ -153,6 +153,15 @@ class MainWindow(QMainWindow):
             self.settings,
             lambda: self.results.refresh() if self.current_id is not None else None,
         )
+        from ethics_tool.gui.benchmark_actions import BenchmarkActions
+
+        self.benchmark = BenchmarkActions(
+            self,
+            lambda: (self.services, self.current_id),
+            lambda: self.dialogs,
+            lambda: self.results.refresh() if self.current_id is not None else None,
+        )
+        self.view_menu.insertAction(self.action_presentation, self.benchmark.open_action)
 
     def install_shortcuts(self) -> None:
         """Keyboard shortcuts, after the first paint (see :meth:`WindowActions.install_shortcuts`)."""
@@ -164,6 +173,7 @@ class MainWindow(QMainWindow):
         self.loading.retranslate()
         self.window_actions.retranslate()
         self.spreadsheets.retranslate()
+        self.benchmark.retranslate()
         self._show_saved_state()
         if self.seminar is not None:
             self.seminar.retranslate()
@@ -187,7 +197,11 @@ class MainWindow(QMainWindow):
         """The spreadsheet (and benchmark) actions, right after "Export JSON…"."""
         menu = self.file_menu
         items = menu.actions()
-        extra = [self.spreadsheets.export_action, self.spreadsheets.import_action]
+        extra = [
+            self.spreadsheets.export_action,
+            self.spreadsheets.import_action,
+            self.benchmark.export_action,
+        ]
         after = items.index(self.action_export_json) + 1
         if after < len(items):
             menu.insertActions(items[after], extra)
@@ -332,6 +346,7 @@ class MainWindow(QMainWindow):
         self.action_export_pdf.setEnabled(has)
         self.action_export_json.setEnabled(has)
         self.spreadsheets.set_enabled(has)
+        self.benchmark.set_enabled(has)
 
     # -- autosave state -----------------------------------------------------------------------------
     def _saved(self, message: str) -> None:

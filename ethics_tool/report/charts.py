@@ -29,6 +29,7 @@ class StrandKind(Enum):
     CURRENT = "current"
     PREVIOUS = "previous"
     TARGET = "target"
+    REFERENCE = "reference"  # the median of a benchmark group
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ _STRAND_LOOK: dict[StrandKind, tuple[Color, Color | None, float, list[float] | N
     StrandKind.CURRENT: (st.CURRENT, st.CURRENT_FILL, 2.0, None),
     StrandKind.PREVIOUS: (st.PREVIOUS, None, 1.6, [5, 2]),
     StrandKind.TARGET: (st.TARGET, None, 0.9, [1.5, 2]),
+    StrandKind.REFERENCE: (st.TEXT, None, 1.2, [4, 1.5, 1, 1.5]),
 }
 
 
@@ -191,6 +193,7 @@ def bar_chart(
     target: float | None = None,
     target_label: str = "",
     legend: bool = False,
+    bands: Sequence[tuple[float, float, float] | None] = (),
 ) -> Drawing:
     """Horizontal bars on a 0..100 axis, one group per category (top to bottom in given order).
 
@@ -248,7 +251,31 @@ def bar_chart(
         chart.bars[index].fillColor = st.PREVIOUS if s.previous else st.CURRENT
         chart.bars[index].strokeColor = None
         chart.bars[index].strokeWidth = 0
+    medians: list[Line] = []
+    for index, band in enumerate(bands):
+        if band is None or index >= n:
+            continue
+        step = chart.height / n
+        y = chart.y + (n - 1 - index) * step + 1.5
+        q1, median, q3 = (chart.x + chart.width * max(0.0, min(100.0, v)) / 100 for v in band)
+        # the band behind the bars, the median line over them
+        drawing.add(
+            Rect(
+                q1,
+                y,
+                max(1.5, q3 - q1),
+                step - 3,
+                fillColor=st.BAND_FILL,
+                strokeColor=st.RULE,
+                strokeWidth=0.4,
+            )
+        )
+        medians.append(
+            Line(median, y - 1, median, y + step - 2, strokeColor=st.TEXT, strokeWidth=1.6)
+        )
     drawing.add(chart)
+    for line in medians:
+        drawing.add(line)
     if target is not None:
         x = chart.x + chart.width * target / 100
         drawing.add(

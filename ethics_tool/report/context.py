@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ethics_tool.benchmark.compare import BenchComparison
 from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, RespondentAnswers, Role
 from ethics_tool.domain.assessment import AssessmentData
 from ethics_tool.domain.questionnaire import ItemType, Level, Question, Questionnaire, Theme
@@ -61,6 +62,8 @@ class ReportContext:
                 self.question_number[question.id] = f"{ti}.{qi}"
                 self.questions[question.id] = question
         self._single = self._single_answers()
+        # A published benchmark reference to place the themes against (set by build_report).
+        self.benchmark: BenchComparison | None = None
 
     # -- formatting --------------------------------------------------------------------------
     def pct(self, value: float | None) -> str:

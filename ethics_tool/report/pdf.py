@@ -19,11 +19,13 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable
 
 from ethics_tool import __version__
+from ethics_tool.benchmark.compare import BenchComparison
 from ethics_tool.domain.assessment import AssessmentData
 from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
 from ethics_tool.report.appendix import appendix
+from ethics_tool.report.benchmark_section import benchmark_section
 from ethics_tool.report.blank import blank_story
 from ethics_tool.report.context import ReportContext
 from ethics_tool.report.cover import cover
@@ -51,6 +53,7 @@ def build_report(
     lang: str = "lv",
     previous: tuple[AssessmentData, Results] | None = None,
     progress: Callable[[int], None] | None = None,
+    benchmark: BenchComparison | None = None,
 ) -> None:
     """Write the assessment report of ``data`` scored as ``results`` to ``path`` (PDF).
 
@@ -62,6 +65,7 @@ def build_report(
     with _as_report_error(lang):
         register_fonts()
         ctx = ReportContext(data, results, lang, previous)
+        ctx.benchmark = benchmark
         story = report_story(ctx, date.today())
     report(STORY_DONE)
     info = data.info
@@ -93,6 +97,7 @@ def report_story(ctx: ReportContext, today: date) -> list[Flowable]:
         *theme_sections(ctx),
         *action_plan(ctx),
         *comparison(ctx),
+        *benchmark_section(ctx),
         *appendix(ctx),
     ]
 

@@ -59,6 +59,7 @@ RULE = colors.HexColor("#9A9A9A")
 GRID = colors.HexColor("#C8C8C8")
 HEADER_FILL = colors.HexColor("#DCE9F2")  # a pale tint of BLUE
 ZEBRA_FILL = colors.HexColor("#F4F4F4")
+BAND_FILL = colors.Color(0.35, 0.35, 0.35, alpha=0.22)  # a benchmark group's middle half
 GAP_FILL = colors.HexColor("#FBE7DC")  # a pale tint of VERMILLION
 WARNING_FILL = colors.HexColor("#FCF1D6")  # a pale tint of ORANGE
 GOOD_FILL = colors.HexColor("#DDF1EA")  # a pale tint of BLUISH_GREEN

@@ -181,6 +181,15 @@ def _themes_overview(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
                 StrandKind.PREVIOUS,
             )
         )
+    if ctx.benchmark is not None:
+        medians = [ctx.benchmark.themes[i].stats for i in ids]
+        strands.append(
+            Strand(
+                t("Median of {group}", lang, group=ctx.benchmark.overall.group_text(lang)),
+                [m.median if m is not None else None for m in medians],
+                StrandKind.REFERENCE,
+            )
+        )
     strands.append(
         Strand(
             t("Target ({value})", lang, value=ctx.pct(ctx.target_percent)),

@@ -9,6 +9,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -154,3 +155,58 @@ class DilemmaSession(Base):
     discussion_seconds: Mapped[int] = mapped_column(Integer, default=0)
     is_demo: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+
+
+class BenchSubmission(Base):
+    """One anonymous benchmark file received by a collector (the file's payload is kept as sent)."""
+
+    __tablename__ = "bench_submission"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_id: Mapped[str] = mapped_column(String(64), unique=True)
+    checksum: Mapped[str] = mapped_column(String(80))
+    received_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    form_id: Mapped[str] = mapped_column(String(64))
+    form_version: Mapped[str] = mapped_column(String(20))
+    form_hash: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int] = mapped_column(Integer)
+    municipality_type: Mapped[str] = mapped_column(String(20))
+    size_class: Mapped[str] = mapped_column(String(20))
+    unit_type: Mapped[str] = mapped_column(String(60))
+    overall: Mapped[float | None] = mapped_column(Float, default=None)
+    coverage: Mapped[float] = mapped_column(Float)
+    payload: Mapped[str] = mapped_column(Text)
+
+    themes: Mapped[list[BenchThemeScore]] = relationship(
+        back_populates="submission", cascade="all, delete-orphan"
+    )
+
+
+class BenchThemeScore(Base):
+    __tablename__ = "bench_theme_score"
+    __table_args__ = (UniqueConstraint("submission_pk", "theme_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    submission_pk: Mapped[int] = mapped_column(
+        ForeignKey("bench_submission.id", ondelete="CASCADE"), index=True
+    )
+    theme_id: Mapped[str] = mapped_column(String(64))
+    score: Mapped[float | None] = mapped_column(Float, default=None)
+    climate: Mapped[float | None] = mapped_column(Float, default=None)
+    coverage: Mapped[float] = mapped_column(Float)
+
+    submission: Mapped[BenchSubmission] = relationship(back_populates="themes")
+
+
+class BenchReference(Base):
+    """A published reference (national quartiles) loaded by a municipality to compare itself."""
+
+    __tablename__ = "bench_reference"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    checksum: Mapped[str] = mapped_column(String(80), unique=True)
+    loaded_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    form_id: Mapped[str] = mapped_column(String(64), index=True)
+    form_version: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(Text)

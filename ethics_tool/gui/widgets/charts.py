@@ -18,6 +18,8 @@ NAMED_SPOKES = 6  # more themes than this are numbered on the radar (the bars na
 CURRENT = QColor("#1f5fa8")
 PREVIOUS = QColor("#d9822b")
 TARGET = QColor("#4a9d5b")
+BAND = QColor(90, 90, 90, 60)  # the middle half of a benchmark reference
+MEDIAN = QColor("#333333")
 
 
 @dataclass
@@ -33,6 +35,9 @@ class Series:
 class ChartData:
     labels: list[str] = field(default_factory=list)
     series: list[Series] = field(default_factory=list)
+    # Per label (q1, median, q3) of a benchmark reference: drawn as a band with a median tick.
+    bands: list[tuple[float, float, float] | None] = field(default_factory=list)
+    band_name: str = ""
 
 
 def _legend(painter: QPainter, series: list[Series], rect: QRectF, palette: QPalette) -> None:
@@ -204,8 +209,11 @@ class ThemeBars(QWidget):
         lines = 2 if len(self.data.series) > 1 else 1
         return max(self.ROW, self.fontMetrics().height() * (lines + 1))
 
+    def _has_legend(self) -> bool:
+        return len(self.data.series) > 1 or any(b is not None for b in self.data.bands)
+
     def sizeHint(self) -> QSize:
-        legend = self.fontMetrics().height() + 10 if len(self.data.series) > 1 else 0
+        legend = self.fontMetrics().height() + 10 if self._has_legend() else 0
         return QSize(480, len(self.data.labels) * self._row_height() + legend + 4)
 
     def minimumSizeHint(self) -> QSize:
@@ -262,8 +270,44 @@ class ThemeBars(QWidget):
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                     format_percent(value),
                 )
-        if len(self.data.series) > 1:
-            _legend(
-                painter, self.data.series, QRectF(self.rect()).adjusted(bar_left, 0, 0, -2), palette
-            )
+            band = self.data.bands[i] if i < len(self.data.bands) else None
+            if band is not None:
+                self._draw_band(painter, band, bar_left, bar_width, top + 3, row - 6)
+        if self._has_legend():
+            rect = QRectF(self.rect()).adjusted(bar_left, 0, 0, -2)
+            _legend(painter, self.data.series if len(self.data.series) > 1 else [], rect, palette)
+            if any(b is not None for b in self.data.bands):
+                self._band_legend(painter, rect, palette)
         painter.end()
+
+    @staticmethod
+    def _draw_band(
+        painter: QPainter,
+        band: tuple[float, float, float],
+        left: float,
+        width: float,
+        top: float,
+        height: float,
+    ) -> None:
+        q1, median, q3 = (max(0.0, min(100.0, v)) / 100 * width + left for v in band)
+        painter.setPen(QPen(MEDIAN, 1))
+        painter.setBrush(BAND)
+        painter.drawRect(QRectF(q1, top, max(2.0, q3 - q1), height))
+        painter.setPen(QPen(MEDIAN, 2.5))
+        painter.drawLine(QPointF(median, top - 2), QPointF(median, top + height + 2))
+
+    def _band_legend(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
+        metrics = painter.fontMetrics()
+        y = rect.bottom() - metrics.height()
+        x = rect.right() - metrics.horizontalAdvance(self.data.band_name) - 40
+        painter.setPen(QPen(MEDIAN, 1))
+        painter.setBrush(BAND)
+        painter.drawRect(QRectF(x, y + 2, 26, metrics.height() - 4))
+        painter.setPen(QPen(MEDIAN, 2.5))
+        painter.drawLine(QPointF(x + 13, y), QPointF(x + 13, y + metrics.height()))
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
+        painter.drawText(
+            QRectF(x + 32, y, rect.right() - x - 32, metrics.height()),
+            int(Qt.AlignmentFlag.AlignVCenter),
+            self.data.band_name,
+        )

@@ -205,6 +205,9 @@ class ResultsPage(QWidget):
         )
         self.compare_button.setEnabled(len(self.services.rounds_of_unit(info.id)) > 1)
         self.summary.fill(data, results, self.previous)
+        from ethics_tool.gui.benchmark_actions import show_benchmark
+
+        show_benchmark(self.services, data, results, self.summary)
         self.priorities.fill(data, results)
         self.gaps.fill(data, results)
 

@@ -88,6 +88,12 @@ class SummaryTab(QScrollArea):
         self.bars_caption.setFont(bold)
         summary_layout.addWidget(self.bars_caption)
         summary_layout.addWidget(self.bars)
+        self.benchmark_text = QLabel()  # filled when a benchmark reference is loaded
+        self.benchmark_text.setObjectName("benchmarkText")
+        self.benchmark_text.setWordWrap(True)
+        self.benchmark_text.setTextFormat(Qt.TextFormat.RichText)
+        self.benchmark_text.hide()
+        summary_layout.addWidget(self.benchmark_text)
         summary_layout.addWidget(self.theme_table)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)

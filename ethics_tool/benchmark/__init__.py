@@ -1,0 +1,1 @@
+"""Anonymous benchmark files, the collector's set and aggregates, the published reference."""
