@@ -87,7 +87,9 @@ def _parser() -> argparse.ArgumentParser:
         "--merge-into",
         type=int,
         metavar="ID",
-        help="add the file's respondents to this assessment (answers from another computer)",
+        help="merge the file into this assessment answer by answer (answers from another "
+        "computer): nothing is deleted; where both changed an answer the newer wins and the "
+        "conflict is listed",
     )
 
     p = sub.add_parser("demo", parents=[common], help="create a fully answered demo assessment")
@@ -214,12 +216,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from ethics_tool.services import summary_lines
+
     services = _services(args.db, args.upgrade_server)
     try:
-        new_id = services.import_json(args.file, merge_into=args.merge_into)
+        summary = services.import_json(args.file, merge_into=args.merge_into)
     finally:
         services.db.dispose()
-    print(t("Imported as assessment {id}", id=new_id))
+    for line in summary_lines(summary):
+        print(line)
     return EXIT_OK
 
 

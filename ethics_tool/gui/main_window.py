@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         self.home.open_requested.connect(self.open_assessment)
         self.home.status_message.connect(self.show_message)
         self.home.changed.connect(self._assessments_changed)
+        self.home.imported.connect(self.reload_assessment)
         self.home.blank_requested.connect(self.blank_questionnaire)
         self.questionnaire.saved.connect(self._saved)
         self.questionnaire.results_requested.connect(
@@ -295,6 +296,16 @@ class MainWindow(QMainWindow):
         self._questionnaire_id = None
         self.settings.last_assessment = assessment_id
         self.show_page(page)
+
+    def reload_assessment(self, assessment_id: int) -> None:
+        """The assessment changed behind the pages' backs (a merge): every page showing it reloads."""
+        if self._questionnaire_id == assessment_id:
+            self._questionnaire_id = None
+        if self.current_id != assessment_id:
+            return
+        page = self._current_page_name()
+        if page in NEEDS_ASSESSMENT:
+            self.show_page(page)
 
     def _assessments_changed(self) -> None:
         if self.current_id is not None and self.home.model.row_of(self.current_id) is None:
