@@ -599,6 +599,8 @@ class Services:
 
     def _merge(self, path: Path, transfer: TransferredAssessment, merge_into: int) -> MergeSummary:
         snapshot_hash = form_hash(form_to_json(transfer.form))
+        self.info(merge_into)  # a missing assessment is reported before anything is written
+        self.backup_now("before-merge")
         with self._session() as session, session.begin():
             target = self._get(session, merge_into)
             if target.lineage != transfer.lineage:
@@ -650,6 +652,14 @@ class Services:
                 "of this assessment."
             )
         ]
+
+    def backup_now(self, reason: str = "manual") -> Path | None:
+        """A consistent copy of the database file into its backup folder (None for a server)."""
+        if self.db.path is None or self.db.read_only:
+            return None
+        from ethics_tool.storage.backup import create_backup
+
+        return create_backup(self.db.path, reason)
 
     # -- seminar kit --------------------------------------------------------------------------
     @functools.cached_property
