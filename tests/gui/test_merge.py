@@ -54,7 +54,7 @@ def test_merge_keeps_every_answer_lists_conflicts_and_refreshes_the_pages(
     page.go_to(20)
     for _ in range(3):
         press(qtbot, window, Qt.Key.Key_1)
-        page.go_to(page.position + 1)
+        page.go_to(page.session.position + 1)  # type: ignore[union-attr]
     page.go_to(1)
     press(qtbot, window, Qt.Key.Key_3)
     assert page.progress.value() == 23
