@@ -483,7 +483,7 @@ class MainWindow(QMainWindow):
     def _show_read_only_banner(self) -> None:
         """A strip across the window: this database can only be read."""
         from PySide6 import QtCore
-        from PySide6.QtWidgets import QToolBar
+        from PySide6.QtWidgets import QSizePolicy, QToolBar
 
         assert self.services is not None
         bar = QToolBar()
@@ -500,6 +500,7 @@ class MainWindow(QMainWindow):
         )
         label.setObjectName("readOnlyLabel")
         label.setWordWrap(True)
+        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         label.setStyleSheet(
             "QLabel { background: #fff3cd; color: #5c4400; padding: 6px 10px; font-weight: bold; }"
         )
