@@ -3,9 +3,9 @@
     python benchmarks/storage.py [--trials 100] [--new 20] [--seconds 60]
 
 1. ``--trials`` kills (SIGKILL at a random moment) of a child that answers questions and reports
-   each committed answer; ``--new`` of them on a brand-new file (killed within the first second,
-   mostly while the database is created). After each kill: does the file open, and is every
-   reported answer there?
+   each committed answer, at a random moment while it answers; ``--new`` of them on a brand-new
+   file, killed at a random moment while the database is being created. After each kill: does
+   the file open, and is every reported answer there?
 2. Two processes answering the same assessment (two respondents) for ``--seconds``: storage
    errors they saw, answers they reported, answers missing afterwards.
 """
@@ -38,9 +38,9 @@ def kill_trials(folder: Path, total: int, new: int, seed: int) -> None:
     for round_no in range(total):
         is_new = round_no in new_rounds
         target = folder / f"new-{round_no}.sqlite3" if is_new else db
-        trial = trials.kill_after(target, round_no, trials.random_delay(rng, is_new))
+        trial = trials.kill_during(target, round_no, rng, is_new)
         committed += trial.lines
-        if not trial.opened:
+        if is_new and not trial.opened:
             before_open += 1
         check = reported if not is_new else {}
         for key, (value, comment) in trial.reported.items():
@@ -57,7 +57,9 @@ def kill_trials(folder: Path, total: int, new: int, seed: int) -> None:
     print(
         f"kill -9 trials: {total} ({new} on a brand-new file), {time.monotonic() - started:.0f} s"
     )
-    print(f"  killed before the database was open (start-up/creation): {before_open}")
+    print(
+        f"  new-file kills that came before the database was open (during creation): {before_open}"
+    )
     print(f"  answers reported committed before the kill: {committed}")
     print(f"  database opened after the kill: {opened_ok} of {total}")
     print(f"  committed answers lost: {lost_total}")

@@ -2,7 +2,8 @@
 
 usage: python storage_child.py DB ROUND [RESPONDENT_INDEX] [SECONDS]
 
-Prints ``opened`` once the database is open, then one line per committed answer:
+Prints ``opening`` just before the database is opened (created, for a new file), ``opened`` once
+it is open, then one line per committed answer:
 ``<question id> <value> <comment>``; a storage fault is printed as ``error <message>`` and the
 child goes on (the busy timeout makes writers wait, so there should be none). Used by the kill -9
 test (killed at a random moment) and by ``benchmarks/storage.py``.
@@ -27,7 +28,9 @@ def main() -> int:
     from ethics_tool.services import NewRespondent, Services
     from ethics_tool.storage.db import StorageError, open_database
 
-    services = Services(open_database(path), load_catalog([paths.data_root() / "forms"]))
+    catalog = load_catalog([paths.data_root() / "forms"])
+    print("opening", flush=True)  # imports done: the database is opened (or created) now
+    services = Services(open_database(path), catalog)
     print("opened", flush=True)
     rows = services.list_assessments()
     if rows:

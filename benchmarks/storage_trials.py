@@ -22,6 +22,7 @@ class Trial:
     reported: dict[tuple[int, str], tuple[int, str]] = field(default_factory=dict)
     lines: int = 0
     errors: list[str] = field(default_factory=list)
+    opening: bool = False
     opened: bool = False
 
 
@@ -50,7 +51,9 @@ def start(
         assert proc.stdout is not None
         for line in proc.stdout:
             line = line.rstrip("\n")
-            if line == "opened":
+            if line == "opening":
+                trial.opening = True
+            elif line == "opened":
                 trial.opened = True
             elif line.startswith("error "):
                 trial.errors.append(line[6:])
@@ -67,7 +70,29 @@ def start(
 def kill_after(db: Path, round_no: int, delay: float) -> Trial:
     proc, trial, reader = start(db, round_no)
     time.sleep(delay)
-    os.kill(proc.pid, signal.SIGKILL)
+    return _kill(proc, trial, reader)
+
+
+def kill_during(db: Path, round_no: int, rng: random.Random, new_file: bool) -> Trial:
+    """Kill at a random moment of the part that matters: creating the file, or answering.
+
+    The child's own start (imports) takes seconds on a busy machine, so the moment is chosen
+    after it says ``opening`` (a new file: within the creation) or ``opened`` (while answering).
+    """
+    proc, trial, reader = start(db, round_no)
+    marker = "opening" if new_file else "opened"
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
+        if getattr(trial, marker):
+            break
+        time.sleep(0.002)
+    time.sleep(rng.uniform(0.0, 0.4) if new_file else rng.uniform(0.05, 0.6))
+    return _kill(proc, trial, reader)
+
+
+def _kill(proc: subprocess.Popen[str], trial: Trial, reader: threading.Thread) -> Trial:
+    if proc.poll() is None:
+        os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     reader.join(timeout=10)
     return trial
@@ -102,8 +127,3 @@ def lost_answers(db: Path, reported: dict[tuple[int, str], tuple[int, str]]) -> 
         return lost
     finally:
         services.db.dispose()
-
-
-def random_delay(rng: random.Random, new_file: bool) -> float:
-    # A brand-new file: kill within the first second, mostly while it is being created.
-    return rng.uniform(0.05, 1.2) if new_file else rng.uniform(0.8, 2.5)

@@ -33,7 +33,7 @@ def test_kill_9_loses_no_committed_answer(tmp_path: Path) -> None:
         if new_file:
             db = tmp_path / f"new-{round_no}.sqlite3"
             reported = {}
-        trial = trials.kill_after(db, round_no, trials.random_delay(rng, new_file))
+        trial = trials.kill_during(db, round_no, rng, new_file)
         assert not trial.errors
         committed += trial.lines
         for key, (value, comment) in trial.reported.items():
