@@ -63,7 +63,7 @@ class BackupsSection(QGroupBox):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(150)
+        self.table.setMinimumHeight(60)  # the page must still fit 1280×720 (pseudo-locale test)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.create_button = QPushButton()
         self.create_button.setObjectName("createBackupButton")
