@@ -261,8 +261,8 @@ def write_answers(
 ) -> int:
     """Store or clear answers of ``respondent``; returns how many rows changed.
 
-    Clearing an answer keeps its comment (and its history); an unchanged answer is not rewritten
-    (so a merge sees no edit).
+    Clearing an answer keeps its comment (and its history); every answer given is stamped, even
+    when it repeats the stored one.
     """
     installation = installation_id(session)
     existing = {
@@ -284,13 +284,9 @@ def write_answers(
             _apply(row, _edited(row, question_id, None, None, row.comment, installation))
             changed += 1
             continue
+        # Giving the same answer again is still the latest word on it (a merge then prefers it
+        # over a change made elsewhere in the meantime), so it is stamped like any edit.
         value = answer.value if answer.kind is AnswerKind.LEVEL else None
-        if row is not None and (row.kind, row.value, row.comment) == (
-            answer.kind.value,
-            value,
-            answer.comment,
-        ):
-            continue
         record = _edited(row, question_id, answer.kind, value, answer.comment, installation)
         if row is None:
             row = answer_row(record)
