@@ -111,9 +111,17 @@ class SettingsPage(QWidget):
 
     def add_section(self, section: QWidget) -> None:
         """Add a section (e.g. Backups) below the data folders."""
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(self._sections_at, section)
+        # In a scroll area of its own, so that large text never makes the window taller than
+        # the screen: the section takes the room that is left.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(section)
+        layout.insertWidget(self._sections_at, scroll, 1)
         self._sections_at += 1
 
     def set_appearance(self, large_fonts: bool, full_screen: bool, high_contrast: bool) -> None:
