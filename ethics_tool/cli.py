@@ -114,12 +114,24 @@ def _parser() -> argparse.ArgumentParser:
         "--merge-into",
         type=int,
         metavar="ID",
-        help="add the file's respondents to this assessment (answers from another computer)",
+        help="merge the file into this assessment answer by answer (answers from another "
+        "computer): nothing is deleted; where both changed an answer the newer wins and the "
+        "conflict is listed",
     )
 
     p = sub.add_parser("demo", parents=[common], help="create a fully answered demo assessment")
 
     _add_benchmark_parser(sub, common)
+    p = sub.add_parser("backup", parents=[common], help="list, create or restore backups")
+    backup_sub = p.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
+    backup_sub.add_parser("list", parents=[common], help="the backups, newest first (number first)")
+    backup_sub.add_parser("create", parents=[common], help="back up the database now")
+    r = backup_sub.add_parser(
+        "restore",
+        parents=[common],
+        help="put a backup in place of the database (the current file is backed up first)",
+    )
+    r.add_argument("backup", help="number from 'backup list' (1 = newest) or the file name")
 
     p = sub.add_parser("forms", parents=[common], help="questionnaire files")
     forms_sub = p.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
@@ -263,12 +275,15 @@ def _cmd_plan_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from ethics_tool.services import summary_lines
+
     services = _services(args.db, args.upgrade_server)
     try:
-        new_id = services.import_json(args.file, merge_into=args.merge_into)
+        summary = services.import_json(args.file, merge_into=args.merge_into)
     finally:
         services.db.dispose()
-    print(t("Imported as assessment {id}", id=new_id))
+    for line in summary_lines(summary):
+        print(line)
     return EXIT_OK
 
 
@@ -542,6 +557,44 @@ def group_label(key: str) -> str:
     return label(key)
 
 
+def _db_file(db: str | None) -> Path:
+    from ethics_tool import paths
+
+    text = str(db or paths.default_db_path())
+    if "://" in text:
+        raise CliError(t("backups are made of a database file, not of a server ({url})", url=text))
+    return Path(text).expanduser().resolve()
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from ethics_tool.i18n import format_date
+    from ethics_tool.storage import backup
+
+    path = _db_file(args.db)
+    if args.backup_command == "list":
+        backups = backup.list_backups(path)
+        if not backups:
+            print(t("No backups of {path} yet", path=path))
+        for number, info in enumerate(backups, start=1):
+            print(
+                f"{number}\t{format_date(info.created.date())} {info.created:%H:%M:%S}\t"
+                f"{info.size / 1024:.0f} KiB\t{info.reason}\t{info.name}"
+            )
+        return EXIT_OK
+    if args.backup_command == "create":
+        if not path.exists():
+            raise CliError(t("there is no database at {path}", path=path))
+        target = backup.create_backup(path, reason="manual")
+        print(t("Backup written: {path}", path=target))
+        return EXIT_OK
+    chosen = backup.find_backup(path, args.backup)
+    saved = backup.restore_backup(path, chosen.path)
+    print(t("Restored {path} from {backup}", path=path, backup=chosen.name))
+    if saved is not None:
+        print(t("The previous file was saved as {path}", path=saved))
+    return EXIT_OK
+
+
 COMMANDS = {
     "list": _cmd_list,
     "report": _cmd_report,
@@ -550,6 +603,7 @@ COMMANDS = {
     "plan-import": _cmd_plan_import,
     "benchmark": _cmd_benchmark,
     "demo": _cmd_demo,
+    "backup": _cmd_backup,
     "forms": _cmd_forms,
     "dilemmas": _cmd_dilemmas,
 }

@@ -11,9 +11,9 @@ import json
 import os
 import tempfile
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -27,16 +27,20 @@ from ethics_tool.domain.checks import (
     pydantic_message,
     shape_problem,
 )
-from ethics_tool.domain.loader import form_hash, form_to_json
+from ethics_tool.domain.loader import form_to_json
+from ethics_tool.domain.merge import (
+    EPOCH,
+    AnswerRecord,
+    RespondentRecord,
+    TransferredAssessment,
+)
 from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
 from ethics_tool.scoring import Results
 
-if TYPE_CHECKING:
-    from ethics_tool.services import Services
-
-FORMAT_VERSION = 1
+# 2: assessment lineage; per answer updated_at, installation and clock; comments without an answer.
+FORMAT_VERSION = 2
 
 
 class ExchangeError(UserError):
@@ -49,9 +53,12 @@ class _Strict(BaseModel):
 
 class ExportedAnswer(_Strict):
     question_id: Annotated[str, Field(min_length=1)]
-    kind: AnswerKind
+    kind: AnswerKind | None  # None (version 2): a comment without an answer
     value: Annotated[int, Field(strict=True)] | None = None
     comment: str = ""
+    updated_at: datetime | None = None
+    installation: str = ""
+    clock: dict[str, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
 
 
 class ExportedRespondent(_Strict):
@@ -71,6 +78,7 @@ class ExportedAction(_Strict):
 
 class ExportedAssessment(_Strict):
     uuid: Annotated[str, Field(min_length=1)]
+    lineage: str | None = None  # version 1: the UUID is the lineage
     municipality: Annotated[str, Field(min_length=1)]
     unit_type: str
     unit_name: str = ""
@@ -104,7 +112,7 @@ def _results_json(results: Results) -> dict[str, Any]:
 
 
 def export_document(data: AssessmentData, results: Results) -> dict[str, Any]:
-    """The export as a JSON-ready dict."""
+    """The export as a JSON-ready dict (``data.records`` carries the answers with their history)."""
     info = data.info
     return {
         "format": "ethics-tool-assessment",
@@ -112,6 +120,7 @@ def export_document(data: AssessmentData, results: Results) -> dict[str, Any]:
         "app_version": __version__,
         "assessment": {
             "uuid": info.uuid,
+            "lineage": info.lineage,
             "municipality": info.municipality,
             "unit_type": info.unit_type,
             "unit_name": info.unit_name,
@@ -130,17 +139,9 @@ def export_document(data: AssessmentData, results: Results) -> dict[str, Any]:
                 "uuid": person.uuid,
                 "label": person.label,
                 "role": person.role.value,
-                "answers": [
-                    {
-                        "question_id": qid,
-                        "kind": answer.kind.value,
-                        "value": answer.value,
-                        "comment": answer.comment,
-                    }
-                    for qid, answer in answers.answers.items()
-                ],
+                "answers": [_answer_json(record) for record in records],
             }
-            for person, answers in zip(data.respondents, data.answers, strict=True)
+            for person, records in zip(data.respondents, _records(data), strict=True)
         ],
         "actions": [
             {
@@ -153,6 +154,32 @@ def export_document(data: AssessmentData, results: Results) -> dict[str, Any]:
             for action in data.actions
         ],
         "results": _results_json(results),
+    }
+
+
+def _records(data: AssessmentData) -> list[tuple[AnswerRecord, ...]]:
+    if data.records is not None:
+        return list(data.records)
+    # Plain answers without history (e.g. built in memory): no clock, no installation.
+    return [
+        tuple(
+            AnswerRecord(qid, answer.kind, answer.value, answer.comment)
+            for qid, answer in given.answers.items()
+        )
+        + tuple(AnswerRecord(qid, None, None, text) for qid, text in given.notes.items())
+        for given in data.answers
+    ]
+
+
+def _answer_json(record: AnswerRecord) -> dict[str, Any]:
+    return {
+        "question_id": record.question_id,
+        "kind": record.kind.value if record.kind is not None else None,
+        "value": record.value,
+        "comment": record.comment,
+        "updated_at": record.updated_at.isoformat() if record.updated_at != EPOCH else None,
+        "installation": record.installation,
+        "clock": dict(sorted(record.clock.items())),
     }
 
 
@@ -352,6 +379,14 @@ def export_problem(export: ExportFile) -> str | None:
                     )
                 )
             answered[answer.question_id] = ai
+            if answer.kind is None:  # a comment without an answer: only the question is checked
+                if answer.question_id not in form.questions_by_id:
+                    return f"{here}.question_id: " + t(
+                        "question “{question}” is not in questionnaire “{form}”",
+                        question=answer.question_id,
+                        form=form.id,
+                    )
+                continue
             problem = form.answer_problem(
                 answer.question_id, AnswerValue(answer.kind, answer.value, answer.comment)
             )
@@ -371,97 +406,57 @@ def export_problem(export: ExportFile) -> str | None:
     return None
 
 
-def import_file(services: Services, path: Path, merge_into: int | None = None) -> int:
-    """Import an export as a new assessment, or merge its respondents into an existing one.
+def transfer_of(export: ExportFile) -> TransferredAssessment:
+    """The plain domain view of a validated export (version 1 files: no history, UUID = lineage)."""
+    meta = export.assessment
+    return TransferredAssessment(
+        uuid=meta.uuid,
+        lineage=meta.lineage or meta.uuid,
+        municipality=meta.municipality,
+        unit_type=meta.unit_type,
+        unit_name=meta.unit_name,
+        assessed_on=meta.assessed_on,
+        prepared_by=meta.prepared_by,
+        mode=meta.mode,
+        status=meta.status,
+        is_demo=meta.is_demo,
+        form=export.form,
+        respondents=tuple(
+            RespondentRecord(
+                uuid=person.uuid,
+                label=person.label,
+                role=person.role,
+                answers=tuple(
+                    AnswerRecord(
+                        question_id=a.question_id,
+                        kind=a.kind,
+                        value=a.value if a.kind is AnswerKind.LEVEL else None,
+                        comment=a.comment,
+                        updated_at=_naive_utc(a.updated_at) if a.updated_at else EPOCH,
+                        installation=a.installation,
+                        clock=dict(a.clock),
+                    )
+                    for a in person.answers
+                ),
+            )
+            for person in export.respondents
+        ),
+        actions=tuple(
+            ActionData(None, a.question_id, a.text, a.responsible, a.deadline, a.status, i)
+            for i, a in enumerate(export.actions)
+        ),
+        format_version=export.format_version,
+    )
 
-    Merging (answers from several computers) adds each respondent; a respondent already present
-    (same UUID) is replaced, never doubled. The whole import is one transaction.
-    """
-    export = read_export(path)
-    from ethics_tool.storage import repository as repo
-    from ethics_tool.storage.tables import Assessment, Respondent
 
-    snapshot = form_to_json(export.form)
-    with services.db.sessions() as session, session.begin():
-        if merge_into is not None:
-            target = session.get(Assessment, merge_into)
-            if target is None:
-                raise ExchangeError(t("no assessment with ID {id}", id=merge_into))
-            if target.form_hash != form_hash(snapshot):
-                raise ExchangeError(
-                    t(
-                        "{path}: answered with a different questionnaire ({form}) "
-                        "than assessment {id} ({target})",
-                        path=path,
-                        form=f"{export.form.id} {export.form.version}",
-                        id=merge_into,
-                        target=f"{target.form_id} {target.form_version}",
-                    )
-                )
-        else:
-            existing = (
-                session.query(Assessment).filter_by(uuid=export.assessment.uuid).one_or_none()
-            )
-            if existing is not None:
-                raise ExchangeError(
-                    t(
-                        "{path}: this assessment is already in the database (ID {id}); "
-                        "delete it first or merge the file into it",
-                        path=path,
-                        id=existing.id,
-                    )
-                )
-            meta = export.assessment
-            target = Assessment(
-                uuid=meta.uuid,
-                municipality=meta.municipality,
-                unit_type=meta.unit_type,
-                unit_name=meta.unit_name,
-                assessed_on=meta.assessed_on,
-                prepared_by=meta.prepared_by,
-                form_id=export.form.id,
-                form_version=export.form.version,
-                form_hash=form_hash(snapshot),
-                form_snapshot=snapshot,
-                mode=meta.mode.value,
-                status=meta.status.value,
-                is_demo=meta.is_demo,
-            )
-            session.add(target)
-            target.actions.extend(
-                repo.action_row(
-                    ActionData(None, a.question_id, a.text, a.responsible, a.deadline, a.status), i
-                )
-                for i, a in enumerate(export.actions)
-            )
-        by_uuid = {r.uuid: r for r in target.respondents}
-        position = max((r.position for r in target.respondents), default=-1) + 1
-        for person in export.respondents:
-            if person.role is Role.GROUP and merge_into is not None:
-                group = next((r for r in target.respondents if r.role == Role.GROUP.value), None)
-                if group is not None and group.uuid != person.uuid:
-                    raise ExchangeError(
-                        t(
-                            "{path}: the assessment already has the group's agreed answers",
-                            path=path,
-                        )
-                    )
-            old = by_uuid.get(person.uuid)
-            if old is not None:
-                target.respondents.remove(old)
-                session.flush()
-            respondent = Respondent(
-                uuid=person.uuid, label=person.label, role=person.role.value, position=position
-            )
-            position += 1
-            respondent.answers.extend(
-                repo.answer_row(a.question_id, AnswerValue(a.kind, a.value, a.comment))
-                for a in person.answers
-            )
-            target.respondents.append(respondent)
-        if merge_into is not None and Mode(target.mode) is Mode.SINGLE:
-            individuals = [r for r in target.respondents if r.role != Role.GROUP.value]
-            if len(individuals) > 1:
-                target.mode = Mode.INDIVIDUAL.value
-        session.flush()
-        return target.id
+def _naive_utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        return moment
+    from datetime import UTC
+
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def read_transfer(path: Path) -> TransferredAssessment:
+    """Read, validate and convert an export file."""
+    return transfer_of(read_export(path))

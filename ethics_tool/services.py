@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,7 @@ from ethics_tool.domain.assessment import (
     Status,
 )
 from ethics_tool.domain.loader import FormCatalog, form_from_json, form_hash, form_to_json
+from ethics_tool.domain.merge import AnswerRecord, MergeSummary, TransferredAssessment
 from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
@@ -39,10 +41,19 @@ if TYPE_CHECKING:
     from ethics_tool.benchmark.store import ImportReport, SetInfo
 from ethics_tool.storage import repository as repo
 from ethics_tool.storage.db import Database
-from ethics_tool.storage.tables import ActionItem, Answer, Assessment, DilemmaSession, Respondent
+from ethics_tool.storage.tables import (
+    ActionItem,
+    Answer,
+    Assessment,
+    DilemmaSession,
+    Respondent,
+    new_uuid,
+)
 
 if TYPE_CHECKING:
     from ethics_tool.seminar import SeminarService
+
+log = logging.getLogger(__name__)
 
 
 class ServiceError(UserError):
@@ -68,6 +79,7 @@ def _parse_snapshot(snapshot_hash: str, snapshot: str) -> Questionnaire:
 class NewRespondent:
     label: str
     role: Role = Role.OTHER
+    uuid: str | None = None  # kept from an earlier round: the same person
 
 
 class Services:
@@ -145,7 +157,10 @@ class Services:
         with self._session() as session, session.begin():
             if previous_id is not None:
                 self._get(session, previous_id)
+            identity = new_uuid()
             row = Assessment(
+                uuid=identity,
+                lineage=identity,  # a new round or assessment starts its own lineage
                 municipality=municipality,
                 unit_type=unit_type.strip() or "dome",
                 unit_name=unit_name.strip(),
@@ -165,11 +180,12 @@ class Services:
                 row.respondents.append(Respondent(label="Grupa", role=Role.GROUP.value, position=0))
                 position = 1
             for i, person in enumerate(people, start=position):
-                row.respondents.append(
-                    Respondent(
-                        label=person.label.strip() or str(i + 1), role=person.role.value, position=i
-                    )
+                respondent = Respondent(
+                    label=person.label.strip() or str(i + 1), role=person.role.value, position=i
                 )
+                if person.uuid:
+                    respondent.uuid = person.uuid
+                row.respondents.append(respondent)
             session.add(row)
             session.flush()
             return row.id
@@ -228,6 +244,7 @@ class Services:
         rows = session.execute(
             select(Respondent.assessment_id, is_group, func.count(Answer.id))
             .join(Answer, Answer.respondent_id == Respondent.id)
+            .where(Answer.kind.is_not(None))
             .group_by(Respondent.assessment_id, is_group)
         )
         out: dict[int, tuple[int, int]] = {}
@@ -240,8 +257,11 @@ class Services:
         with self._session() as session:
             return repo.info_of(self._get(session, assessment_id))
 
-    def load(self, assessment_id: int) -> AssessmentData:
-        """The assessment with its form snapshot, respondents, answers and action plan."""
+    def load(self, assessment_id: int, with_history: bool = False) -> AssessmentData:
+        """The assessment with its form snapshot, respondents, answers and action plan.
+
+        ``with_history`` adds every answer's merge history (for an export).
+        """
         with self._session() as session:
             row = self._get(session, assessment_id)
             return AssessmentData(
@@ -250,6 +270,9 @@ class Services:
                 respondents=[repo.respondent_of(r) for r in row.respondents],
                 answers=repo.answers_by_respondent(session, row.respondents),
                 actions=[repo.action_of(a) for a in row.actions],
+                records=(
+                    repo.records_by_respondent(session, row.respondents) if with_history else None
+                ),
             )
 
     def update_info(self, assessment_id: int, **fields: object) -> None:
@@ -271,7 +294,12 @@ class Services:
 
     def delete(self, assessment_id: int) -> None:
         with self._session() as session, session.begin():
-            session.delete(self._get(session, assessment_id))
+            row = self._get(session, assessment_id)
+            description = (
+                f"{row.municipality} / {row.unit_name or row.unit_type} / {row.assessed_on}"
+            )
+            session.delete(row)
+        log.info("deleted assessment %s (%s)", assessment_id, description)
 
     def delete_demo(self) -> int:
         """Remove every assessment marked as demo data; returns how many."""
@@ -280,7 +308,8 @@ class Services:
             for row in rows:
                 session.delete(row)
             session.execute(delete(DilemmaSession).where(DilemmaSession.is_demo.is_(True)))
-            return len(rows)
+        log.info("deleted %d demo assessments", len(rows))
+        return len(rows)
 
     def new_round(self, assessment_id: int, assessed_on: date | None = None) -> int:
         """Start the next round for the same unit, linked as ``previous`` for comparison.
@@ -299,7 +328,9 @@ class Services:
             assessed_on=assessed_on or date.today(),
             mode=data.info.mode,
             respondents=[
-                NewRespondent(r.label, r.role) for r in data.respondents if r.role is not Role.GROUP
+                NewRespondent(r.label, r.role, r.uuid)
+                for r in data.respondents
+                if r.role is not Role.GROUP
             ],
             prepared_by=data.info.prepared_by,
             previous_id=assessment_id,
@@ -308,35 +339,17 @@ class Services:
 
     def duplicate(self, assessment_id: int) -> int:
         """A full copy (answers, comments, action plan) as a new, unlinked assessment."""
-        data = self.load(assessment_id)
         with self._session() as session, session.begin():
             source = self._get(session, assessment_id)
-            row = Assessment(
-                municipality=source.municipality,
-                unit_type=source.unit_type,
-                unit_name=source.unit_name,
-                assessed_on=source.assessed_on,
-                prepared_by=source.prepared_by,
-                form_id=source.form_id,
-                form_version=source.form_version,
-                form_hash=source.form_hash,
-                form_snapshot=source.form_snapshot,
-                mode=source.mode,
-                status=Status.IN_PROGRESS.value,
-                is_demo=source.is_demo,
-                previous_id=source.previous_id,
-            )
-            for position, (person, answers) in enumerate(
-                zip(data.respondents, data.answers, strict=True)
+            answers: dict[int, list[Answer]] = {}
+            for answer in session.scalars(
+                select(Answer)
+                .join(Respondent, Answer.respondent_id == Respondent.id)
+                .where(Respondent.assessment_id == assessment_id)
             ):
-                respondent = Respondent(
-                    label=person.label, role=person.role.value, position=position
-                )
-                respondent.answers.extend(
-                    repo.answer_row(qid, answer) for qid, answer in answers.answers.items()
-                )
-                row.respondents.append(respondent)
-            row.actions.extend(repo.action_row(a, a.position) for a in data.actions)
+                answers.setdefault(answer.respondent_id, []).append(answer)
+            actions = [repo.action_of(a) for a in source.actions]
+            row = repo.copy_assessment(source, answers, actions)
             session.add(row)
             session.flush()
             return row.id
@@ -409,28 +422,20 @@ class Services:
                 problem = form.answer_problem(question_id, answer)
                 if problem is not None:
                     raise ServiceError(f"{question_id}: {problem}")
-            existing = {
-                row.question_id: row
-                for row in session.scalars(
-                    select(Answer).where(
-                        Answer.respondent_id == respondent_id,
-                        Answer.question_id.in_(list(answers)),
-                    )
-                )
-            }
-            for question_id, answer in answers.items():
-                row = existing.get(question_id)
-                if answer is None:
-                    if row is not None:
-                        session.delete(row)
-                    continue
-                if row is None:
-                    row = Answer(respondent_id=respondent_id, question_id=question_id)
-                    session.add(row)
-                row.kind = answer.kind.value
-                row.value = answer.value if answer.kind is AnswerKind.LEVEL else None
-                row.comment = answer.comment
-            respondent.assessment.updated_at = func.current_timestamp()
+            if repo.write_answers(session, respondent, answers):
+                respondent.assessment.updated_at = func.current_timestamp()
+
+    def record_comment(self, respondent_id: int, question_id: str, text: str) -> None:
+        """Store the comment on one question, whether or not it has an answer yet."""
+        with self._session() as session, session.begin():
+            respondent = session.get(Respondent, respondent_id)
+            if respondent is None:
+                raise NotFoundError(t("no respondent with ID {id}", id=respondent_id))
+            problem = self._form_of(respondent.assessment).answer_problem(question_id, None)
+            if problem is not None:
+                raise ServiceError(f"{question_id}: {problem}")
+            if repo.write_comment(session, respondent, question_id, text):
+                respondent.assessment.updated_at = func.current_timestamp()
 
     # -- results --------------------------------------------------------------------------------
     def results(self, assessment_id: int) -> Results:
@@ -531,13 +536,138 @@ class Services:
     def export_json(self, assessment_id: int, path: Path) -> None:
         from ethics_tool import exchange
 
-        data = self.load(assessment_id)
+        data = self.load(assessment_id, with_history=True)
         exchange.write_export(data, self.score(data), path)
+        log.info("exported assessment %s to %s", assessment_id, path)
 
-    def import_json(self, path: Path, merge_into: int | None = None) -> int:
+    def import_json(self, path: Path, merge_into: int | None = None) -> MergeSummary:
+        """Import an export as a new assessment, or merge it answer by answer into ``merge_into``.
+
+        The whole file is validated first; the import is one transaction. A merge never deletes an
+        answer; see :mod:`ethics_tool.domain.merge` for how both-sides changes are settled.
+        """
         from ethics_tool import exchange
 
-        return exchange.import_file(self, path, merge_into=merge_into)
+        transfer = exchange.read_transfer(path)
+        if merge_into is None:
+            summary = self._import_new(path, transfer)
+            log.info(
+                "imported %s as assessment %s (%d respondents, %d answers)",
+                path,
+                summary.assessment_id,
+                len(summary.respondents_added),
+                summary.added,
+            )
+        else:
+            summary = self._merge(path, transfer, merge_into)
+            log.info(
+                "merged %s into assessment %s: %d respondents added, %d answers added, "
+                "%d updated, %d unchanged, %d conflicts",
+                path,
+                merge_into,
+                len(summary.respondents_added),
+                summary.added,
+                summary.updated,
+                summary.unchanged,
+                len(summary.conflicts),
+            )
+            for conflict in summary.conflicts:
+                log.info(
+                    "conflict %s / %s: kept %s (%s), set aside %s (%s)",
+                    conflict.respondent,
+                    conflict.question_id,
+                    conflict.kept.content,
+                    conflict.kept.updated_at,
+                    conflict.other.content,
+                    conflict.other.updated_at,
+                )
+        return summary
+
+    def _import_new(self, path: Path, transfer: TransferredAssessment) -> MergeSummary:
+        with self._session() as session, session.begin():
+            existing = session.scalars(
+                select(Assessment).where(Assessment.uuid == transfer.uuid)
+            ).one_or_none()
+            if existing is not None:
+                raise ServiceError(
+                    t(
+                        "{path}: this assessment is already in the database (ID {id}); "
+                        "delete it first or merge the file into it",
+                        path=path,
+                        id=existing.id,
+                    )
+                )
+            row = repo.assessment_from_transfer(transfer)
+            session.add(row)
+            session.flush()
+            summary = MergeSummary(assessment_id=row.id, created=True)
+            summary.respondents_added = [person.label for person in transfer.respondents]
+            summary.added = sum(len(person.answers) for person in transfer.respondents)
+            return summary
+
+    def _merge(self, path: Path, transfer: TransferredAssessment, merge_into: int) -> MergeSummary:
+        snapshot_hash = form_hash(form_to_json(transfer.form))
+        self.info(merge_into)  # a missing assessment is reported before anything is written
+        self.backup_now("before-merge")
+        with self._session() as session, session.begin():
+            target = self._get(session, merge_into)
+            if target.lineage != transfer.lineage:
+                raise ServiceError(
+                    t(
+                        "{path} belongs to another assessment: {source}. It can only be merged "
+                        "into that assessment, not into {target}",
+                        path=path,
+                        source=transfer.describe(),
+                        target=_describe(target),
+                    ),
+                    details=self._lineage_hint(session, transfer),
+                )
+            if target.form_hash != snapshot_hash:
+                raise ServiceError(
+                    t(
+                        "{path}: answered with a different questionnaire ({form}) "
+                        "than assessment {id} ({target})",
+                        path=path,
+                        form=f"{transfer.form.id} {transfer.form.version}",
+                        id=merge_into,
+                        target=f"{target.form_id} {target.form_version}",
+                    )
+                )
+            group = next((r for r in target.respondents if r.role == Role.GROUP.value), None)
+            for person in transfer.respondents:
+                if person.role is Role.GROUP and group is not None and group.uuid != person.uuid:
+                    raise ServiceError(
+                        t(
+                            "{path}: the assessment already has the group's agreed answers",
+                            path=path,
+                        )
+                    )
+            summary = repo.merge_transfer(session, target, transfer)
+            if summary.changed:
+                target.updated_at = func.current_timestamp()
+            return summary
+
+    @staticmethod
+    def _lineage_hint(session: Session, transfer: TransferredAssessment) -> list[str]:
+        same = session.scalars(
+            select(Assessment).where(Assessment.lineage == transfer.lineage)
+        ).first()
+        if same is not None:
+            return [t("In this database that is assessment {id}.", id=same.id)]
+        return [
+            t(
+                "Import the file as a new assessment, or merge only files exported from a copy "
+                "of this assessment."
+            )
+        ]
+
+    def backup_now(self, reason: str = "manual") -> Path | None:
+        """A consistent copy of the database file into its backup folder (None for a server)."""
+        if self.db.path is None or self.db.read_only:
+            return None
+        from ethics_tool.storage.backup import create_backup
+
+        return create_backup(self.db.path, reason)
 
     # -- seminar kit --------------------------------------------------------------------------
     @functools.cached_property
@@ -828,3 +958,65 @@ class Services:
         for reference in same + [r for r in found if r not in same]:
             return compare_with(reference, data.form, data.info, results)
         return None
+
+def _describe(row: Assessment) -> str:
+    unit = row.unit_name or row.unit_type
+    return (
+        f"{row.municipality} — {unit}, {row.assessed_on.isoformat()} ({row.form_id}, ID {row.id})"
+    )
+
+
+def record_text(record: AnswerRecord) -> str:
+    """One side of a merge conflict for the user: the answer, its comment and when it changed."""
+    if record.kind is None:
+        answer = t("no answer")
+    elif record.kind is AnswerKind.NA:
+        answer = t("Not applicable")
+    elif record.kind is AnswerKind.UNKNOWN:
+        answer = t("Don't know")
+    else:
+        answer = str(record.value)
+    if record.comment:
+        comment = record.comment if len(record.comment) <= 60 else record.comment[:59] + "…"
+        answer += f" “{comment}”"
+    if record.updated_at.year > 1970:
+        answer += " " + t("(changed {time} UTC)", time=record.updated_at.strftime("%Y-%m-%d %H:%M"))
+    return answer
+
+
+def summary_lines(summary: MergeSummary) -> list[str]:
+    """What an import or merge did, one line each (the CLI prints them, the GUI shows them)."""
+    lines = []
+    if summary.created:
+        lines.append(t("Imported as assessment {id}", id=summary.assessment_id))
+    else:
+        lines.append(t("Merged into assessment {id}", id=summary.assessment_id))
+    names = ", ".join(summary.respondents_added) if summary.respondents_added else "—"
+    lines.append(
+        t(
+            "Respondents added: {count} ({names})",
+            count=len(summary.respondents_added),
+            names=names,
+        )
+    )
+    lines.append(
+        t(
+            "Answers added: {added}, updated: {updated}, unchanged: {unchanged}, "
+            "conflicts: {conflicts}",
+            added=summary.added,
+            updated=summary.updated,
+            unchanged=summary.unchanged,
+            conflicts=len(summary.conflicts),
+        )
+    )
+    for conflict in summary.conflicts:
+        lines.append(
+            t(
+                "Conflict {respondent} / {question}: kept {kept}; set aside {other}",
+                respondent=conflict.respondent,
+                question=conflict.question_id,
+                kept=record_text(conflict.kept),
+                other=record_text(conflict.other),
+            )
+        )
+    return lines

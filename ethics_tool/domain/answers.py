@@ -55,6 +55,8 @@ class RespondentAnswers:
     label: str
     role: Role = Role.OTHER
     answers: dict[str, AnswerValue] = field(default_factory=dict)
+    # Comments written on questions that have no answer yet (never scored).
+    notes: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_group(self) -> bool:

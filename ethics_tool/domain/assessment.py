@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from ethics_tool.domain.answers import Mode, RespondentAnswers, Role
 from ethics_tool.domain.questionnaire import Questionnaire
+
+if TYPE_CHECKING:
+    from ethics_tool.domain.merge import AnswerRecord
 
 
 class Status(StrEnum):
@@ -55,6 +60,7 @@ class AssessmentInfo:
     previous_id: int | None
     created_at: datetime | None
     updated_at: datetime | None
+    lineage: str = ""  # shared by the copies of this round on other computers
 
     @property
     def unit_label(self) -> str:
@@ -102,3 +108,5 @@ class AssessmentData:
     respondents: list[RespondentInfo]
     answers: list[RespondentAnswers]  # same order as respondents
     actions: list[ActionData]
+    # Every stored answer with its history (same order as respondents), for export and merging.
+    records: Sequence[tuple[AnswerRecord, ...]] | None = None

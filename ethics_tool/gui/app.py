@@ -19,6 +19,7 @@ from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ethics_tool import __version__, i18n, logs
+from ethics_tool.errors import UserError
 from ethics_tool.filetypes import APP_ID
 from ethics_tool.gui.appearance import install_qt_translator, register_fonts
 from ethics_tool.gui.main_window import MainWindow
@@ -68,7 +69,13 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         return
     _showing_error = True
     try:
-        show_error_dialog(text, QApplication.activeWindow())
+        if isinstance(exc, UserError):
+            # Not a bug (e.g. a storage fault): what happened and what to do, no traceback.
+            QMessageBox.warning(
+                QApplication.activeWindow(), t("The action could not be completed"), str(exc)
+            )
+        else:
+            show_error_dialog(text, QApplication.activeWindow())
     finally:
         _showing_error = False
 
@@ -95,10 +102,14 @@ def _lock(db_path: Path) -> QLockFile | str | None:
     if lock.tryLock(200):
         return lock
     if lock.error() == QLockFile.LockError.LockFailedError:
-        return t(
+        from ethics_tool.storage.db import holder_of
+
+        holder = holder_of(db_path)
+        message = t(
             "The assessments are already open in another window of this program. "
             "Switch to that window, or close it and start again."
         )
+        return message + ("\n\n" + t("It is held by {holder}.", holder=holder) if holder else "")
     return None  # no permission to create a lock: go on; SQLite's own locking still protects
 
 
@@ -123,10 +134,39 @@ def confirm_server_migration(window: QWidget | None, message: str, details: str)
     return box.clickedButton() is update
 
 
-def _show_startup_failure(window: MainWindow, kind: str, message: str, details: str) -> None:
-    from ethics_tool.gui.startup import STORAGE
+def _offer_backup(window: MainWindow, message: str, backup: str) -> bool:
+    """The file is damaged: offer the newest good backup; True when the user takes it."""
+    from datetime import datetime
 
-    if kind == STORAGE:
+    from ethics_tool.i18n import format_date
+
+    stamp = Path(backup).name[:15]
+    try:
+        made = datetime.strptime(stamp, "%Y%m%d-%H%M%S")
+        when = f"{format_date(made.date())} {made:%H:%M}"
+    except ValueError:
+        when = Path(backup).name
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, t("The database is damaged"), message, parent=window
+    )
+    box.setInformativeText(
+        t(
+            "Restore the newest good backup, made {when}? The damaged file is kept beside the "
+            "backups.",
+            when=when,
+        )
+    )
+    restore = box.addButton(t("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(t("Close"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def _show_startup_failure(window: MainWindow, kind: str, message: str, details: str) -> None:
+    from ethics_tool.gui.startup import CORRUPT, STORAGE
+
+    if kind in (STORAGE, CORRUPT):
         QMessageBox.critical(
             window,
             t("The database cannot be opened"),
@@ -201,10 +241,17 @@ def run(
             window.attach(result.services, result.rows)
 
     def on_failed(kind: str, message: str, details: str) -> None:
-        from ethics_tool.gui.startup import SERVER_MIGRATION
+        from ethics_tool.gui.startup import CORRUPT, SERVER_MIGRATION
 
         if kind == SERVER_MIGRATION and confirm_server_migration(window, message, details):
             begin(confirmed=True)
+            return
+        if kind == CORRUPT and details and not is_url and _offer_backup(window, message, details):
+            from ethics_tool.storage.backup import restore_backup
+
+            restore_backup(Path(path).expanduser().resolve(), Path(details))
+            log.info("restored %s from %s at start-up", path, details)
+            begin()
             return
         _show_startup_failure(window, kind, message, details)
         app.exit(1)

@@ -253,6 +253,7 @@ class MainWindow(QMainWindow):
         self.home.open_requested.connect(self.open_assessment)
         self.home.status_message.connect(self.show_message)
         self.home.changed.connect(self._assessments_changed)
+        self.home.imported.connect(self.reload_assessment)
         self.home.blank_requested.connect(self.blank_questionnaire)
         self.questionnaire.saved.connect(self._saved)
         self.questionnaire.results_requested.connect(
@@ -268,6 +269,13 @@ class MainWindow(QMainWindow):
         from ethics_tool.gui.seminar import install as install_seminar
 
         install_seminar(self)  # the Dilemmas and Seminar pages, the Seminar menu, "Discuss"
+        from ethics_tool.gui.pages.backups_section import BackupsSection
+
+        self.backups_section = BackupsSection(services, self.dialogs)
+        self.backups_section.restored.connect(self._backup_restored)
+        self.settings_page.add_section(self.backups_section)
+        if services.db.read_only:
+            self._show_read_only_banner()
         self._rebuild_file_menu()
         self.home.set_form_errors([error.first_line for error in services.catalog.errors])
         self.home.refresh(rows=rows)
@@ -331,6 +339,16 @@ class MainWindow(QMainWindow):
         self._questionnaire_id = None
         self.settings.last_assessment = assessment_id
         self.show_page(page)
+
+    def reload_assessment(self, assessment_id: int) -> None:
+        """The assessment changed behind the pages' backs (a merge): every page showing it reloads."""
+        if self._questionnaire_id == assessment_id:
+            self._questionnaire_id = None
+        if self.current_id != assessment_id:
+            return
+        page = self._current_page_name()
+        if page in NEEDS_ASSESSMENT:
+            self.show_page(page)
 
     def _assessments_changed(self) -> None:
         if self.current_id is not None and self.home.model.row_of(self.current_id) is None:
@@ -500,9 +518,59 @@ class MainWindow(QMainWindow):
             self.action_full_screen.setChecked(True)
 
     # -- closing ----------------------------------------------------------------------------------------
+    def _show_read_only_banner(self) -> None:
+        """A strip across the window: this database can only be read."""
+        from PySide6 import QtCore
+        from PySide6.QtWidgets import QSizePolicy, QToolBar
+
+        assert self.services is not None
+        bar = QToolBar()
+        bar.setObjectName("readOnlyBanner")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        label = QLabel(
+            t(
+                "{path} can only be read: you can view, print and export the assessments, "
+                "but changes cannot be saved. To change them, copy the file to a folder where "
+                "you may write and open it there.",
+                path=self.services.db.path,
+            )
+        )
+        label.setObjectName("readOnlyLabel")
+        label.setWordWrap(True)
+        label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        label.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5c4400; padding: 6px 10px; font-weight: bold; }"
+        )
+        bar.addWidget(label)
+        self.addToolBarBreak()
+        self.addToolBar(QtCore.Qt.ToolBarArea.TopToolBarArea, bar)
+        self.read_only_banner = bar
+
+    def _backup_restored(self) -> None:
+        """The file was replaced by a backup: forget what the pages show and reload."""
+        self._questionnaire_id = None
+        self.home.refresh()
+        self._assessments_changed()
+        self.show_page("home")
+        self.show_message(t("The backup was restored."))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.services is not None:
             self.questionnaire.leave()
+            waiting = len(self.questionnaire.unsaved)
+            if not self.questionnaire.save_pending() and not self.dialogs.confirm(
+                t("Changes are not saved"),
+                t(
+                    "{count} changes could not be saved yet: {reason} Close anyway and lose "
+                    "them, or keep the window open while you fix the problem?",
+                    count=waiting,
+                    reason=self.questionnaire.unsaved.last_error,
+                ),
+                t("Close and lose them"),
+            ):
+                event.ignore()
+                return
         from PySide6.QtCore import QThreadPool
 
         # A PDF being written finishes first (it is written to a temporary name and renamed).

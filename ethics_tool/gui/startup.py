@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 
 # Kinds of failure, each with its own dialog in app.py.
 STORAGE = "storage"
+CORRUPT = "corrupt"  # details: the newest good backup ("" when there is none)
 SERVER_MIGRATION = "server-migration"  # the administrator must confirm a backup first
 BUG = "bug"
 
@@ -76,10 +77,20 @@ class _Work(QObject):
 
     @Slot()
     def run(self) -> None:
-        from ethics_tool.storage.db import ServerMigrationNeeded, StorageError
+        from ethics_tool.storage.db import (
+            CorruptDatabaseError,
+            ServerMigrationNeeded,
+            StorageError,
+        )
 
         try:
             result = load_core(self.db_path, self.confirm_server_migration)
+        except CorruptDatabaseError as exc:
+            from ethics_tool.storage.backup import newest_good_backup
+
+            log.error("the database is damaged: %s", exc)
+            good = newest_good_backup(exc.path) if exc.path is not None else None
+            self.failed.emit(CORRUPT, str(exc), str(good.path) if good else "")
         except ServerMigrationNeeded as exc:
             log.warning("the server database needs a migration: %s", exc)
             self.failed.emit(SERVER_MIGRATION, exc.message, "\n".join(exc.details))

@@ -45,6 +45,9 @@ class Assessment(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    # Shared by every copy of this round (on other computers, via export and import); a new round
+    # or a duplicate starts a lineage of its own, so a file of another round is never merged in.
+    lineage: Mapped[str] = mapped_column(String(36), index=True, default=new_uuid)
     municipality: Mapped[str] = mapped_column(String(200))
     unit_type: Mapped[str] = mapped_column(String(60), default="dome")
     unit_name: Mapped[str] = mapped_column(String(200), default="")
@@ -108,14 +111,26 @@ class Answer(Base):
         ForeignKey("respondent.id", ondelete="CASCADE"), index=True
     )
     question_id: Mapped[str] = mapped_column(String(64))
-    kind: Mapped[str] = mapped_column(String(10))
+    # None: a comment written before (or without) an answer.
+    kind: Mapped[str | None] = mapped_column(String(10))
     value: Mapped[int | None] = mapped_column(default=None)
     comment: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime] = mapped_column(
-        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
-    )
+    # When and on which installation the answer last changed, and its version vector (JSON:
+    # installation id -> edits made there); set by the repository, compared when merging.
+    updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    installation: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    clock: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
     respondent: Mapped[Respondent] = relationship(back_populates="answers")
+
+
+class AppMeta(Base):
+    """Small facts about this database, e.g. the id of this installation."""
+
+    __tablename__ = "app_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 class ActionItem(Base):

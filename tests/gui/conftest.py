@@ -12,9 +12,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+from ethics_tool.domain.merge import MergeSummary
 from ethics_tool.gui.app import create_main_window
 from ethics_tool.gui.appearance import register_fonts
 from ethics_tool.gui.dialogs.blank_form import BlankFormDialog
+from ethics_tool.gui.dialogs.merge_summary import MergeSummaryDialog
 from ethics_tool.gui.main_window import MainWindow
 from ethics_tool.services import Services
 
@@ -28,6 +30,7 @@ class ScriptedDialogs:
         self.open_from: Path | None = None
         self.asked: list[str] = []
         self.errors: list[tuple[str, str]] = []
+        self.summaries: list[MergeSummary] = []
         self.open_answer = False
         self.blank_choice: tuple[int, str] | None = None  # None: the offered form and language
         self.blank_offered: tuple[list[str], int, str] | None = None
@@ -63,6 +66,8 @@ class ScriptedDialogs:
                 index, lang = self.blank_choice
                 dialog.form.setCurrentIndex(index)
                 dialog.language.setCurrentIndex(dialog.language.findData(lang))
+        if isinstance(dialog, MergeSummaryDialog):
+            self.summaries.append(dialog.summary)
         self.asked.append(dialog.windowTitle())
         return True
 

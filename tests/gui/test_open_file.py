@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from ethics_tool.domain.answers import AnswerKind, AnswerValue
 from ethics_tool.filetypes import EXCHANGE_SUFFIX
+from ethics_tool.gui.dialogs.merge_summary import MergeSummaryDialog
 from ethics_tool.gui.main_window import MainWindow
 from ethics_tool.services import Services
 from tests.gui.conftest import ScriptedDialogs
@@ -21,6 +22,9 @@ def _clicking(dialogs: ScriptedDialogs, button: str, seen: list[str]) -> None:
     """Answer the open-file dialog with ``button`` (recording its text), like a user would."""
 
     def ask(dialog: QDialog) -> bool:
+        if isinstance(dialog, MergeSummaryDialog):  # shown after the import or merge
+            dialogs.summaries.append(dialog.summary)
+            return True
         facts = dialog.findChild(QLabel, "openFileFacts")
         hint = dialog.findChild(QLabel, "openFileHint")
         seen.extend([facts.text() if facts else "", hint.text() if hint else ""])
@@ -55,6 +59,8 @@ def test_a_file_of_an_assessment_here_is_merged_into_it(
     assert "Līvānu novads" in seen[1]  # "already here as …"
     assert [row.info.id for row in services.list_assessments()] == [assessment_id]
     assert not dialogs.errors
+    (summary,) = dialogs.summaries  # the same answers: nothing added, nothing lost
+    assert not summary.changed and summary.unchanged == 1
 
 
 def test_a_new_file_is_imported_as_a_new_assessment(

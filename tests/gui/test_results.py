@@ -185,36 +185,3 @@ def test_json_export_and_import(
     assert [window.home.proxy.index(r, 0).data() for r in range(window.home.proxy.rowCount())] == [
         "Ventspils"
     ]
-
-
-def test_answers_from_another_computer_are_added_not_doubled(
-    qtbot: QtBot, window: MainWindow, services: Services, dialogs: ScriptedDialogs, tmp_path: Path
-) -> None:
-    from ethics_tool.domain.answers import AnswerValue, Mode, Role
-    from ethics_tool.services import NewRespondent
-
-    here = services.create_assessment(
-        municipality="Cēsu novads",
-        form_id="quick",
-        mode=Mode.INDIVIDUAL,
-        respondents=[NewRespondent("Deputāts 1", Role.DEPUTY)],
-    )
-    # The same assessment answered on a second computer by another respondent, then exported.
-    there = services.duplicate(here)
-    (first,) = services.respondents(there)
-    services.remove_respondent(services.add_respondent(there, "Izpilddirektore", Role.EXECUTIVE))
-    other = services.add_respondent(there, "Nodaļas vadītāja", Role.MANAGER)
-    services.remove_respondent(first.id)
-    services.record_answer(
-        other, services.form("quick").themes[0].questions[0].id, AnswerValue.level(2)
-    )
-    target = tmp_path / "other-computer.json"
-    services.export_json(there, target)
-    services.delete(there)
-    window.home.refresh(select_id=here)
-    dialogs.open_from = target
-    for _ in range(2):  # importing the same file twice replaces, never doubles
-        with qtbot.waitSignal(window.home.imported, timeout=30_000):
-            window.home.action_merge.trigger()
-    labels = [r.label for r in services.respondents(here)]
-    assert labels == ["Deputāts 1", "Nodaļas vadītāja"]

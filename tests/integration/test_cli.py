@@ -65,7 +65,7 @@ def test_export_import_round_trip(
     code, _, _ = run(capsys, "--db", db, "export", "2", "-o", str(target))
     assert code == 0
     exported = json.loads(target.read_text(encoding="utf-8"))
-    assert exported["format_version"] == 1 and exported["form"]["id"]
+    assert exported["format_version"] == 2 and exported["form"]["id"]
     assert exported["assessment"]["municipality"] == "Parauga novads (demo)"
     other = str(tmp_path / "other.sqlite3")
     code, _, _ = run(capsys, "--db", other, "import", str(target))
@@ -150,20 +150,23 @@ def test_import_with_a_bad_answer_names_the_field(
     assert code == 1 and "respondents[1].answers[0].kind" in err
 
 
-def test_merge_from_another_computer_replaces_never_doubles(
+def test_merge_from_another_computer_never_doubles(
     capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
 ) -> None:
     run(capsys, "--db", db, "demo")
     target = tmp_path / "e.json"
     run(capsys, "--db", db, "export", "2", "-o", str(target))
-    code, _, _ = run(capsys, "--db", db, "import", str(target), "--merge-into", "2")
+    code, out, _ = run(capsys, "--db", db, "import", str(target), "--merge-into", "2")
     assert code == 0
+    assert "Respondents added: 0" in out and "updated: 0" in out and "conflicts: 0" in out
     code, out, _ = run(capsys, "--db", db, "list", "--json")
     assert next(r for r in json.loads(out) if r["id"] == 2)["respondents"] == 4
-    code, _, _ = run(capsys, "--db", db, "import", str(target), "--merge-into", "1")
-    assert code == 0  # round 1 uses the same form: respondents with the same UUID are replaced
+    # Round 1 is another round (another lineage): refused, saying which assessment the file is.
+    code, _, err = run(capsys, "--db", db, "import", str(target), "--merge-into", "1")
+    assert code == 1
+    assert "belongs to another assessment: Parauga novads (demo)" in err.splitlines()[0]
     code, out, _ = run(capsys, "--db", db, "list", "--json")
-    assert next(r for r in json.loads(out) if r["id"] == 1)["respondents"] == 8
+    assert next(r for r in json.loads(out) if r["id"] == 1)["respondents"] == 4
 
 
 def test_forms_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ethics_tool.domain.assessment import AssessmentInfo
+    from ethics_tool.domain.merge import MergeSummary
     from ethics_tool.domain.questionnaire import Questionnaire
     from ethics_tool.gui.dialogs import Dialogs
     from ethics_tool.gui.settings import AppSettings
@@ -149,7 +150,7 @@ class FileWork(QObject):
             self.settings.export_dir = str(path.parent)
         services = self.services
 
-        def job(_progress: Callable[[int], None]) -> int:
+        def job(_progress: Callable[[int], None]) -> MergeSummary:
             return services.import_json(path, merge_into=merge_into)
 
         QApplication.setOverrideCursor(QCursor(Qt.CursorShape.BusyCursor))  # works, but busy
@@ -171,9 +172,20 @@ class FileWork(QObject):
     def _finished(self, kind: Job, result: object) -> None:
         self._workers.pop(kind, None)
         if kind is Job.IMPORT:
+            from ethics_tool.domain.merge import MergeSummary
+            from ethics_tool.gui.dialogs.merge_summary import MergeSummaryDialog
+
             QApplication.restoreOverrideCursor()
-            self.status_message.emit(t("Assessment imported"))
-            self.finished.emit(kind.value, int(str(result)))
+            assert isinstance(result, MergeSummary)
+            self.status_message.emit(
+                t("Assessment imported") if result.created else t("Answers merged")
+            )
+            self.finished.emit(kind.value, result.assessment_id)  # the pages reload first
+            dialog = MergeSummaryDialog(result, self._parent_widget())
+            try:
+                self.dialogs.ask(dialog)
+            finally:
+                dialog.deleteLater()
             return
         path = str(result)
         if kind is Job.JSON:

@@ -105,8 +105,24 @@ class SettingsPage(QWidget):
         layout.addWidget(self.language_box)
         layout.addWidget(self.presentation_box)
         layout.addWidget(self.data_box)
+        self._sections_at = layout.indexOf(self.data_box) + 1
         layout.addStretch(1)
         self.retranslate()
+
+    def add_section(self, section: QWidget) -> None:
+        """Add a section (e.g. Backups) below the data folders."""
+        from PySide6.QtWidgets import QFrame, QScrollArea
+
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        # In a scroll area of its own, so that large text never makes the window taller than
+        # the screen: the section takes the room that is left.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(section)
+        layout.insertWidget(self._sections_at, scroll, 1)
+        self._sections_at += 1
 
     def set_appearance(self, large_fonts: bool, full_screen: bool, high_contrast: bool) -> None:
         for box, value in (

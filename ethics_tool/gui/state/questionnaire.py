@@ -8,6 +8,7 @@ the page records an answer through the services first and then tells the session
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from ethics_tool.domain.answers import AnswerValue, Mode, RespondentAnswers, Role
@@ -40,6 +41,10 @@ class QuestionnaireSession:
         else:
             respondent_id = data.respondents[0].id if data.respondents else None
         session = cls(data, answers, list(data.form.iter_questions()), respondent_id)
+        # Comments stored without an answer show again when their question comes up.
+        for person, given in zip(data.respondents, data.answers, strict=True):
+            for question_id, text in given.notes.items():
+                session.pending_comments[(person.id, question_id)] = text
         first = session.first_unanswered(0)
         session.position = first if first is not None else 0
         return session
@@ -156,10 +161,18 @@ class QuestionnaireSession:
             self.pending_comments.pop(key, None)
 
     def keep_comment(self, text: str) -> None:
-        """A comment typed before the current question has an answer: kept until it has one."""
+        """The comment of the current question was saved (with or without an answer)."""
         question = self.current_question()
-        if question is not None and self.respondent_id is not None:
+        if question is None or self.respondent_id is None:
+            return
+        given = self.answers.setdefault(self.respondent_id, {})
+        answer = given.get(question.id)
+        if answer is not None:
+            given[question.id] = dataclasses.replace(answer, comment=text)
+        elif text:
             self.pending_comments[(self.respondent_id, question.id)] = text
+        else:
+            self.pending_comments.pop((self.respondent_id, question.id), None)
 
     # -- consensus -----------------------------------------------------------------------------------
     def individual_answers(

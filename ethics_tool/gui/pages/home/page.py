@@ -407,4 +407,4 @@ class HomePage(QWidget):
         assessment_id = int(str(result))
         self.refresh(select_id=assessment_id)
         self.changed.emit()
-        self.imported.emit(assessment_id)
+        self.imported.emit(assessment_id)  # the main window reloads every page showing it

@@ -7,7 +7,6 @@ saved, into the session, which the navigator, the progress and the consensus pan
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.answers import AnswerValue
+from ethics_tool.errors import UserError
 from ethics_tool.gui.appearance import is_large_text
 from ethics_tool.gui.dialogs.respondents import RespondentsDialog
 from ethics_tool.gui.pages.questionnaire.consensus import others_html
@@ -95,6 +95,20 @@ class QuestionnairePage(QWidget):
         self.keys_hint.setObjectName("keysHint")
         self.keys_hint.setWordWrap(True)
         self.keys_hint.setStyleSheet("color: palette(placeholder-text);")
+        # Changes the database refused (busy, read-only, full disk…): kept on screen, retried.
+        from ethics_tool.gui.unsaved import RetryQueue
+
+        self.unsaved = RetryQueue(self)
+        self.unsaved.changed.connect(self._unsaved_changed)
+        self.unsaved.saved.connect(self._unsaved_saved)
+        self._fault_shown = False
+        self.unsaved_label = QLabel()
+        self.unsaved_label.setObjectName("unsavedLabel")
+        self.unsaved_label.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0b000;"
+            " border-radius: 4px; padding: 4px 8px; font-weight: bold; }"
+        )
+        self.unsaved_label.hide()
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -103,6 +117,7 @@ class QuestionnairePage(QWidget):
         nav = QHBoxLayout()
         nav.addWidget(self.previous_button)
         nav.addWidget(self.clear_button)
+        nav.addWidget(self.unsaved_label)
         nav.addStretch(1)
         nav.addWidget(self.next_unanswered_button)
         nav.addWidget(self.next_button)
@@ -320,13 +335,23 @@ class QuestionnairePage(QWidget):
 
     def _record(self, answer: AnswerValue | None) -> bool:
         from ethics_tool.services import ServiceError
+        from ethics_tool.storage.db import StorageError
 
         session = self.session
         question = session.current_question() if session is not None else None
         if session is None or question is None or session.respondent_id is None:
             return False
+        services, respondent_id, question_id = self.services, session.respondent_id, question.id
+        key = ("answer", respondent_id, question_id)
+        self.unsaved.discard(key)  # a newer answer replaces one still waiting
         try:
-            self.services.record_answer(session.respondent_id, question.id, answer)
+            services.record_answer(respondent_id, question_id, answer)
+        except StorageError as exc:
+            # Not saved: keep what the user chose on screen and save it when the fault is gone.
+            self.unsaved.add(
+                key, lambda: services.record_answer(respondent_id, question_id, answer), exc
+            )
+            self._storage_fault(exc)
         except ServiceError as exc:
             self.card.set_answer(session.current_answer())
             self.dialogs.error(t("The answer could not be saved"), str(exc))
@@ -336,20 +361,35 @@ class QuestionnairePage(QWidget):
         self._refresh_progress()
         self._show_others(question)
         self.clear_button.setEnabled(answer is not None)
-        self.saved.emit(t("Saved"))
+        if key not in self.unsaved:
+            self.saved.emit(t("Saved"))
         return True
 
     def _comment_edited(self, text: str) -> None:
+        from ethics_tool.services import ServiceError
+        from ethics_tool.storage.db import StorageError
+
         session = self.session
-        if session is None or session.current_question() is None or session.respondent_id is None:
+        question = session.current_question() if session is not None else None
+        if session is None or question is None or session.respondent_id is None:
             return
-        answer = session.current_answer()
-        if answer is None:
-            # A comment needs an answer to belong to; it is kept and saved with the answer.
-            session.keep_comment(text)
-            self.saved.emit(t("The comment will be saved with the answer"))
+        # The comment is stored on its own, whether or not the question has an answer yet.
+        services, respondent_id, question_id = self.services, session.respondent_id, question.id
+        key = ("comment", respondent_id, question_id)
+        self.unsaved.discard(key)
+        try:
+            services.record_comment(respondent_id, question_id, text)
+        except StorageError as exc:
+            self.unsaved.add(
+                key, lambda: services.record_comment(respondent_id, question_id, text), exc
+            )
+            self._storage_fault(exc)
+        except ServiceError as exc:
+            self.dialogs.error(t("The comment could not be saved"), str(exc))
             return
-        self._record(dataclasses.replace(answer, comment=text))
+        session.keep_comment(text)
+        if key not in self.unsaved:
+            self.saved.emit(t("Saved"))
 
     def _set_compact(self, compact: bool) -> None:
         """Large text on a projector: the question gets the whole width and height."""
@@ -364,3 +404,38 @@ class QuestionnairePage(QWidget):
     def leave(self) -> None:
         """Called before the page is hidden: nothing typed may be lost."""
         self.card.flush_comment()
+
+    # -- storage faults -------------------------------------------------------------------------------
+    def _storage_fault(self, exc: UserError) -> None:
+        """Say once per fault that changes wait on screen; the queue retries them."""
+        self._unsaved_changed(len(self.unsaved))
+        self.unsaved_label.setToolTip(exc.first_line)
+        self.saved.emit(t("Not saved yet"))
+        if not self._fault_shown:
+            self._fault_shown = True
+            self.dialogs.error(
+                t("The change is not saved yet"),
+                exc.first_line
+                + "\n\n"
+                + t(
+                    "What you chose stays on screen, marked “not saved”, and is saved "
+                    "automatically as soon as the problem is gone."
+                ),
+            )
+
+    def _unsaved_changed(self, count: int) -> None:
+        if count:
+            self.unsaved_label.setText(t("Not saved yet ({count}). Retrying…", count=count))
+            self.unsaved_label.show()
+        else:
+            self.unsaved_label.hide()
+
+    def _unsaved_saved(self) -> None:
+        self._fault_shown = False
+        self.unsaved_label.hide()
+        self.saved.emit(t("Saved"))
+
+    def save_pending(self) -> bool:
+        """Try the waiting changes once more now; True when nothing waits (before closing)."""
+        self.card.flush_comment()
+        return not self.unsaved or self.unsaved.retry()
