@@ -959,6 +959,7 @@ class Services:
             return compare_with(reference, data.form, data.info, results)
         return None
 
+
 def _describe(row: Assessment) -> str:
     unit = row.unit_name or row.unit_type
     return (
