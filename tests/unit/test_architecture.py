@@ -20,6 +20,7 @@ PENDING = {
     "storage/db.py": "lane merge (#9): start-up, error mapping and backups to split",
     "storage/repository.py": "lane merge (#9): row construction and answer upserts",
     "cli.py": "lane merge (#9): the backup subcommands",
+    "spreadsheets.py": "lane bench (#13): one module per sheet or format (XLSX, CSV)",
 }
 # Known run-time cycles, each to be removed by its owner (then delete the entry).
 KNOWN_CYCLES = [
