@@ -54,7 +54,7 @@ def digest(services: Services) -> str:
 def attempt(services: Services, path: Path) -> None:
     before = digest(services)
     try:
-        aid = services.import_json(path)
+        aid = services.import_json(path).assessment_id
     except ExchangeError as exc:
         assert str(exc).startswith(f"{path}: ") or str(exc).startswith("cannot read")
         assert digest(services) == before, "a refused import changed the database"
@@ -69,7 +69,7 @@ def test_generated_exports_import(services: Services, tmp_path: Path, data: dict
     path = tmp_path / "export.json"
     data = fresh(data)
     path.write_text(to_json(data), encoding="utf-8")
-    aid = services.import_json(path)
+    aid = services.import_json(path).assessment_id
     assert len(services.respondents(aid)) == len(data["respondents"])
 
 
