@@ -84,6 +84,7 @@ class BackupsSection(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(t("Backups"))
+        self.table.setAccessibleName(t("Backups"))
         self.hint.setText(
             t(
                 "A copy of the database is made every day at start-up, before every upgrade and "
