@@ -1,6 +1,9 @@
 """``ethics-tool``: the GUI without a subcommand; headless subcommands for administrators.
 
 Errors are one clear line on stderr and a non-zero exit code, never a traceback.
+
+Over 400 lines because every subcommand's parser and its small handler live here side by side
+(each handler only calls the services); moving the parser out is the next split.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from ethics_tool import __version__, logs
 from ethics_tool.errors import UserError
 from ethics_tool.filetypes import looks_like_exchange_file
 from ethics_tool.i18n import (
+    DEFAULT_LANGUAGE,
     LANGUAGES,
+    argparse_text,
     format_date,
     format_percent,
     mode_label,
@@ -37,7 +42,9 @@ class CliError(UserError):
 
 
 def _parser() -> argparse.ArgumentParser:
-    db_help = "database file or SQLAlchemy URL (default: $ETHICS_TOOL_DB or the user data folder)"
+    db_help = t(
+        "database file or SQLAlchemy URL (default: $ETHICS_TOOL_DB or the user data folder)"
+    )
     # Subcommands repeat --db so it may stand before or after the command; SUPPRESS keeps a
     # subcommand from overwriting a value given before it.
     common = argparse.ArgumentParser(add_help=False)
@@ -47,41 +54,43 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser = argparse.ArgumentParser(
         prog="ethics-tool",
-        description="Ētikas pašnovērtējums — ethics self-assessment for municipalities. "
-        "Without a command the desktop application starts.",
+        description=t(
+            "Ētikas pašnovērtējums — ethics self-assessment for municipalities. "
+            "Without a command the desktop application starts."
+        ),
     )
     parser.add_argument("--db", metavar="PATH", default=None, help=db_help)
     parser.add_argument(
         "--upgrade-server",
         action="store_true",
-        help="update the schema of a server database (make a backup with pg_dump first)",
+        help=t("update the schema of a server database (make a backup with pg_dump first)"),
     )
     parser.add_argument("--version", action="version", version=f"ethics-tool {__version__}")
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="language of the application and its messages (default lv)",
+        help=t("language of the application and its messages (default lv)"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("list", parents=[common], help="list assessments, one per line, ID first")
-    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p = sub.add_parser("list", parents=[common], help=t("list assessments, one per line, ID first"))
+    p.add_argument("--json", action="store_true", help=t("print a JSON array"))
 
-    p = sub.add_parser("report", parents=[common], help="write the PDF report of an assessment")
-    p.add_argument("id", type=int, help="assessment ID (see 'list')")
-    p.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
+    p = sub.add_parser("report", parents=[common], help=t("write the PDF report of an assessment"))
+    p.add_argument("id", type=int, help=t("assessment ID (see 'list')"))
+    p.add_argument("-o", "--output", required=True, type=Path, help=t("PDF file to write"))
     p.add_argument(
         "--lang",
         dest="report_lang",
         choices=LANGUAGES,
         default="lv",
-        help="report language (default lv)",
+        help=t("report language (default lv)"),
     )
 
     p = sub.add_parser(
         "export",
         parents=[common],
-        help="export an assessment as JSON, or its results as a spreadsheet (.xlsx or .csv)",
+        help=t("export an assessment as JSON, or its results as a spreadsheet (.xlsx or .csv)"),
     )
     p.add_argument("id", type=int)
     p.add_argument(
@@ -89,57 +98,61 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         required=True,
         type=Path,
-        help="file to write; .xlsx and .csv give a spreadsheet, anything else JSON",
+        help=t("file to write; .xlsx and .csv give a spreadsheet, anything else JSON"),
     )
     p.add_argument(
         "--lang",
         dest="report_lang",
         choices=LANGUAGES,
         default="lv",
-        help="language of a spreadsheet's texts (default lv)",
+        help=t("language of a spreadsheet's texts (default lv)"),
     )
 
     p = sub.add_parser(
         "plan-import",
         parents=[common],
-        help="import an action plan edited in the exported .xlsx workbook",
+        help=t("import an action plan edited in the exported .xlsx workbook"),
     )
-    p.add_argument("id", type=int, help="assessment ID the workbook was exported from")
-    p.add_argument("file", type=Path, help="the edited .xlsx workbook")
-    p.add_argument("--dry-run", action="store_true", help="only list the changes, store nothing")
+    p.add_argument("id", type=int, help=t("assessment ID the workbook was exported from"))
+    p.add_argument("file", type=Path, help=t("the edited .xlsx workbook"))
+    p.add_argument("--dry-run", action="store_true", help=t("only list the changes, store nothing"))
 
-    p = sub.add_parser("import", parents=[common], help="import an assessment from a JSON export")
+    p = sub.add_parser(
+        "import", parents=[common], help=t("import an assessment from a JSON export")
+    )
     p.add_argument("file", type=Path)
     p.add_argument(
         "--merge-into",
         type=int,
         metavar="ID",
-        help="merge the file into this assessment answer by answer (answers from another "
-        "computer): nothing is deleted; where both changed an answer the newer wins and the "
-        "conflict is listed",
+        help=t(
+            "merge the file into this assessment answer by answer (answers from another "
+            "computer): nothing is deleted; where both changed an answer the newer wins and the "
+            "conflict is listed"
+        ),
     )
 
-    p = sub.add_parser("demo", parents=[common], help="create a fully answered demo assessment")
+    p = sub.add_parser("demo", parents=[common], help=t("create a fully answered demo assessment"))
 
     _add_benchmark_parser(sub, common)
-    p = sub.add_parser("backup", parents=[common], help="list, create or restore backups")
+    p = sub.add_parser("backup", parents=[common], help=t("list, create or restore backups"))
     backup_sub = p.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
-    backup_sub.add_parser("list", parents=[common], help="the backups, newest first (number first)")
-    backup_sub.add_parser("create", parents=[common], help="back up the database now")
+    backup_sub.add_parser("list", parents=[common], help=t("the backups, newest first (number first)"))
+    backup_sub.add_parser("create", parents=[common], help=t("back up the database now"))
     r = backup_sub.add_parser(
         "restore",
         parents=[common],
-        help="put a backup in place of the database (the current file is backed up first)",
+        help=t("put a backup in place of the database (the current file is backed up first)"),
     )
-    r.add_argument("backup", help="number from 'backup list' (1 = newest) or the file name")
+    r.add_argument("backup", help=t("number from 'backup list' (1 = newest) or the file name"))
 
-    p = sub.add_parser("forms", parents=[common], help="questionnaire files")
+    p = sub.add_parser("forms", parents=[common], help=t("questionnaire files"))
     forms_sub = p.add_subparsers(dest="forms_command", metavar="ACTION", required=True)
-    v = forms_sub.add_parser("validate", help="check a questionnaire file and list its problems")
+    v = forms_sub.add_parser("validate", help=t("check a questionnaire file and list its problems"))
     v.add_argument("file", type=Path)
-    forms_sub.add_parser("list", parents=[common], help="list the available questionnaires")
-    pr = forms_sub.add_parser("print", parents=[common], help="a blank questionnaire as PDF")
-    pr.add_argument("form", help="questionnaire id (see 'forms list') or a .yaml file")
+    forms_sub.add_parser("list", parents=[common], help=t("list the available questionnaires"))
+    pr = forms_sub.add_parser("print", parents=[common], help=t("a blank questionnaire as PDF"))
+    pr.add_argument("form", help=t("questionnaire id (see 'forms list') or a .yaml file"))
     pr.add_argument("-o", "--output", required=True, type=Path)
     pr.add_argument("--lang", dest="report_lang", choices=LANGUAGES, default="lv")
     _add_dilemmas_parser(sub, common)
@@ -147,23 +160,24 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_dilemmas_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("dilemmas", parents=[common], help="dilemma cards for seminars")
+    p = sub.add_parser("dilemmas", parents=[common], help=t("dilemma cards for seminars"))
     dsub = p.add_subparsers(dest="dilemmas_command", metavar="ACTION", required=True)
-    dsub.add_parser("list", help="list the cards: number, id, themes, title")
-    v = dsub.add_parser("validate", help="check a dilemma card file and list its problems")
+    dsub.add_parser("list", help=t("list the cards: number, id, themes, title"))
+    v = dsub.add_parser("validate", help=t("check a dilemma card file and list its problems"))
     v.add_argument("file", type=Path)
     pr = dsub.add_parser(
-        "print", help="printable cards (4 to an A4 page, options on the back) and facilitator notes"
+        "print",
+        help=t("printable cards (4 to an A4 page, options on the back) and facilitator notes"),
     )
-    pr.add_argument("-o", "--output", required=True, type=Path, help="PDF file to write")
+    pr.add_argument("-o", "--output", required=True, type=Path, help=t("PDF file to write"))
     pr.add_argument("--lang", dest="report_lang", choices=LANGUAGES, default="lv")
     pr.add_argument(
         "--theme",
         action="append",
         metavar="T",
-        help="only cards of this theme (T1 … T12); repeatable",
+        help=t("only cards of this theme (T1 … T12); repeatable"),
     )
-    pr.add_argument("--no-notes", action="store_true", help="leave out the facilitator's notes")
+    pr.add_argument("--no-notes", action="store_true", help=t("leave out the facilitator's notes"))
 
 
 def _services(db: str | None, upgrade_server: bool = False):  # type: ignore[no-untyped-def]
@@ -221,6 +235,21 @@ def _cmd_list(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return EXIT_OK
+    header = [
+        t("ID"),
+        t("Municipality"),
+        t("Unit"),
+        t("Questionnaire"),
+        t("Date"),
+        t("Mode"),
+        t("Status"),
+        t("Answered"),
+    ]
+    print("\t".join(header))
+    if not rows:
+        print(
+            t("No assessments yet: create one in the desktop program, or try 'ethics-tool demo'.")
+        )
     for row in rows:
         info = row.info
         demo = " [demo]" if info.is_demo else ""
@@ -629,14 +658,36 @@ def _file_to_open(argv: list[str]) -> tuple[list[str], str | None]:
     return argv, None
 
 
+def _language_asked(arguments: Sequence[str]) -> str | None:
+    """The ``--lang`` given before the command (a command's own ``--lang`` is its report's)."""
+    for index, arg in enumerate(arguments):
+        if arg in COMMANDS:
+            return None
+        if arg == "--lang" and index + 1 < len(arguments):
+            value = arguments[index + 1]
+            return value if value in LANGUAGES else None
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+            return value if value in LANGUAGES else None
+    return None
+
+
+def error_line(message: str) -> str:
+    """``ethics-tool: kļūda: …`` — the one line an error gets on stderr."""
+    return t("ethics-tool: error: {message}", message=message)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments, open_file = _file_to_open(list(sys.argv[1:] if argv is None else argv))
+    # Help and argparse's own messages in the language asked for (Latvian by default).
+    set_language(_language_asked(arguments) or DEFAULT_LANGUAGE)
+    argparse._ = argparse_text  # type: ignore[attr-defined]
     args = _parser().parse_args(arguments)
     if args.lang:
         set_language(args.lang)
     if open_file is not None and not Path(open_file).is_file():
         message = t("cannot open {path}: no such file", path=open_file)
-        print(f"ethics-tool: error: {message}", file=sys.stderr)
+        print(error_line(message), file=sys.stderr)
         return EXIT_ERROR
     if args.command is None:
         from ethics_tool.gui.app import run
@@ -651,7 +702,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except UserError as exc:
-        print(f"ethics-tool: error: {exc.first_line}", file=sys.stderr)
+        print(error_line(exc.first_line), file=sys.stderr)
         for line in exc.details:
             print(f"  {line}", file=sys.stderr)
         return EXIT_ERROR
@@ -659,7 +710,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
-        print(f"ethics-tool: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        print(error_line(f"{exc.strerror or exc}{where}"), file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # a bug: one line for the user, the traceback in the log file
         logging.getLogger("ethics_tool.cli").exception("unhandled error in the command line")

@@ -148,6 +148,80 @@ def format_number(value: float | None, lang: str | None = None, digits: int = 1)
     return text.replace(".", ",") if (lang or _current) == "lv" else text
 
 
+def answered_meaning(lang: str | None = None) -> str:
+    """What "Answered" means, in the results table, the navigator and the report alike."""
+    return t(
+        "Answered: the share of questions answered in any way, including “Not "
+        "applicable” and “Don't know”.",
+        lang,
+    )
+
+
+CHANGE_DIGITS = 1  # one rule wherever a change is shown: scores and changes with one decimal
+
+
+def rounded_change(before: float | None, after: float | None) -> float | None:
+    """The change from ``before`` to ``after`` as shown: the difference of the shown values.
+
+    Both scores are rounded to the digits they are shown with first, so "47,3 % → 51,8 %" is
+    always followed by "+4,5", never by the "+4,6" of the unrounded values.
+    """
+    if before is None or after is None:
+        return None
+    shown_after = round_half_up(after, CHANGE_DIGITS)
+    shown_before = round_half_up(before, CHANGE_DIGITS)
+    return round_half_up(shown_after - shown_before, CHANGE_DIGITS)
+
+
+def format_score(value: float | None, lang: str | None = None) -> str:
+    """A score beside a change ("47,3 %"): the digits the change is computed from."""
+    return format_percent(value, lang, CHANGE_DIGITS)
+
+
+def format_change(delta: float | None, lang: str | None = None) -> str:
+    """A change in percentage points with its sign: "+8,5 p.p.", "−3,0 p.p.", "0,0 p.p."."""
+    if delta is None:
+        return "–"
+    value = round_half_up(delta, CHANGE_DIGITS)
+    text = format_number(abs(value), lang, CHANGE_DIGITS)
+    sign = "+" if value > 0 else "−" if value < 0 else ""
+    unit = t("pp", lang)  # "p.p." in Latvian
+    return f"{sign}{text} {unit}"
+
+
+# argparse's own words (usage, headings, its error messages): the command line speaks one language.
+ARGPARSE_WORDS = frozenset(
+    {
+        N_("usage:"),
+        N_("positional arguments"),
+        N_("options"),
+        N_("show this help message and exit"),
+        N_("show program's version number and exit"),
+        N_("%(prog)s: error: %(message)s"),
+        N_("argument %(argument_name)s: %(message)s"),
+        N_("the following arguments are required: %s"),
+        N_("invalid choice: %(value)r (choose from %(choices)s)"),
+        N_("unrecognized arguments: %s"),
+        N_("expected one argument"),
+        N_("invalid %(type)s value: %(value)r"),
+        N_("ambiguous option: %(option)s could match %(matches)s"),
+        N_("one of the arguments %s is required"),
+    }
+)
+
+
+def argparse_text(text: str) -> str:
+    """A text of :mod:`argparse` in the current language (used in place of its ``gettext``).
+
+    The catalogue holds the words without argparse's surrounding spaces and newlines.
+    """
+    core = text.strip()
+    if core not in ARGPARSE_WORDS:
+        return text
+    start = text.index(core)
+    return text[:start] + t(core) + text[start + len(core) :]
+
+
 # Labels of the stored enum values, in one place for the CLI, the GUI and the report.
 MODE_LABELS = {
     "single": N_("One respondent"),

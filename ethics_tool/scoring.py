@@ -43,7 +43,7 @@ from ethics_tool.domain.questionnaire import (
     Recommendation,
     Theme,
 )
-from ethics_tool.i18n import round_half_up
+from ethics_tool.i18n import round_half_up, rounded_change
 
 DISCUSSION_SPREAD = 2  # scale steps between the highest and the lowest answer
 COMPLIANCE_PERCENT = 50.0  # legal items scored below this are compliance gaps (0–4 scale: level 2)
@@ -279,7 +279,8 @@ def score(
             climate=weighted_mean((r.weight, r.score) for r in perception),
             coverage=100.0 * answered / expected if expected else 100.0,
             n_questions=len(results),
-            n_answered=sum(1 for r in results if r.n_level or r.n_na),
+            # Answered in any way, "Don't know" included (see i18n.answered_meaning).
+            n_answered=sum(1 for r in results if r.n_level or r.n_na or r.n_unknown),
         )
     overall = weighted_mean((t.weight, t.score) for t in themes.values())
     band_index = band_index_for(form, overall) if overall is not None else None
@@ -380,9 +381,8 @@ class ThemeChange:
 
     @property
     def delta(self) -> float | None:
-        if self.before is None or self.after is None:
-            return None
-        return self.after - self.before
+        """The change as shown: the difference of the two scores rounded as they are displayed."""
+        return rounded_change(self.before, self.after)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ assessment, so a plan is never imported into the wrong one.
 
 CSV is one UTF-8 file with a byte-order mark and ``;`` as the separator (what Excel set to Latvian
 expects); the same tables follow one another, each under its title, with decimal commas in Latvian.
+
+Over 400 lines because the workbook's sheets, their number formats and the action-plan reader that
+checks an edited workbook belong together (one file format); lane bench may split the reader out.
 """
 
 from __future__ import annotations

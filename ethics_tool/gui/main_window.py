@@ -41,6 +41,7 @@ from ethics_tool.i18n import t
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QDialog
 
     from ethics_tool.domain.assessment import AssessmentSummary
     from ethics_tool.domain.questionnaire import Questionnaire
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         actions.export_json.triggered.connect(self.export_json)
         actions.blank_pdf.triggered.connect(lambda _checked=False: self.blank_questionnaire())
         actions.quit.triggered.connect(self.close)
+        actions.shortcuts.triggered.connect(lambda _checked=False: self.show_shortcuts())
         actions.full_screen.toggled.connect(self._toggle_full_screen)
         actions.presentation.toggled.connect(self._toggle_presentation)
         # The names the rest of the program and the tests know them by.
@@ -234,6 +236,7 @@ class MainWindow(QMainWindow):
         self.files.failed.connect(self._file_job_failed)
         self.home = HomePage(services, self.dialogs, self.files)
         self.questionnaire = QuestionnairePage(services, self.dialogs)
+        self.window_actions.undo_group.addStack(self.questionnaire.undo_stack)
         self.results = ResultsPage(services, self.dialogs, self.files)
         self.compare = ComparePage(services)
         self.settings_page = SettingsPage(self.db_path, user_log_dir(), user_data_dir() / "forms")
@@ -315,6 +318,11 @@ class MainWindow(QMainWindow):
         if name == "home" and refresh:
             self.home.refresh(select_id=self.current_id)
         self.stack.setCurrentWidget(self.pages[name])
+        # Only the questionnaire has steps to undo; elsewhere Undo is off (Qt takes None here,
+        # the stubs do not say so).
+        self.window_actions.undo_group.setActiveStack(
+            self.questionnaire.undo_stack if name == "questionnaire" else None  # type: ignore[arg-type]
+        )
         self.page_actions[name].setChecked(True)
         self.settings.last_page = name
         self._update_actions()
@@ -408,6 +416,19 @@ class MainWindow(QMainWindow):
             self.files.import_file(merge_into=match.info.id, path=path)
         elif dialog.choice is Choice.IMPORT:
             self.files.import_file(path=path)
+
+    def shortcuts_dialog(self) -> QDialog:
+        """Help → Keyboard shortcuts: the window's keys as they are set, and the questionnaire's."""
+        from PySide6.QtGui import QAction
+
+        from ethics_tool.gui.dialogs.shortcuts import ShortcutsDialog
+
+        # Pages first (Ctrl+1…), then every other action of the window and its pages.
+        actions = list(self.page_actions.values()) + self.findChildren(QAction)
+        return ShortcutsDialog(actions, self)
+
+    def show_shortcuts(self) -> None:
+        self.dialogs.ask(self.shortcuts_dialog())
 
     def export_pdf(self) -> None:
         if self.current_id is None:

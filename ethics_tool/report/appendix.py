@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, PageBreak
 
 from ethics_tool import scoring
 from ethics_tool.domain.questionnaire import Questionnaire
-from ethics_tool.i18n import format_number, format_percent, role_label, t
+from ethics_tool.i18n import answered_meaning, format_number, format_percent, role_label, t
 from ethics_tool.paths import doc
 from ethics_tool.report import styles as st
 from ethics_tool.report.context import ReportContext
@@ -279,12 +279,5 @@ def respondents(ctx: ReportContext) -> list[Flowable]:
                 cell(ctx.pct(progress.get(respondent.key))),
             ]
         )
-    note = para(
-        t(
-            "Answered: the share of questions answered in any way, including “Not "
-            "applicable” and “Don't know”.",
-            lang,
-        ),
-        st.styles().small,
-    )
+    note = para(answered_meaning(lang), st.styles().small)
     return [table(rows, [st.FRAME_WIDTH - 80 * mm, 50 * mm, 30 * mm]), note]

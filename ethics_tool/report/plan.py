@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from ethics_tool.i18n import action_status_label, t
+from ethics_tool.i18n import action_status_label, format_change, format_score, t
 from ethics_tool.report import styles as st
 from ethics_tool.report.charts import BarSeries, bar_chart
 from ethics_tool.report.context import ReportContext
@@ -160,8 +160,8 @@ def comparison(ctx: ReportContext) -> list[Flowable]:
             [
                 cell(ctx.theme_number.get(change.theme_id, "–")),
                 cell(ctx.theme_title(change.theme_id)),
-                cell(ctx.pct(change.before)),
-                cell(ctx.pct(change.after)),
+                cell(format_score(change.before, lang)),
+                cell(format_score(change.after, lang)),
                 _change_cell(ctx, change),
             ]
         )
@@ -170,8 +170,8 @@ def comparison(ctx: ReportContext) -> list[Flowable]:
         [
             "",
             cell(t("Overall index", lang), s.cell_bold),
-            cell(ctx.pct(overall.before), s.cell_bold),
-            cell(ctx.pct(overall.after), s.cell_bold),
+            cell(format_score(overall.before, lang), s.cell_bold),
+            cell(format_score(overall.after, lang), s.cell_bold),
             _change_cell(ctx, overall),
         ]
     )
@@ -187,13 +187,12 @@ def change_text(ctx: ReportContext, delta: float | None) -> tuple[str, str]:
     """(text, colour hex) of a change: ``▲ +5,2 pp`` in green, ``▼ −3,1 pp`` in vermillion."""
     if delta is None:
         return "–", f"#{st.MUTED.hexval()[2:]}"
-    value = ctx.num(abs(delta))
-    unit = t("pp", ctx.lang)
-    if round(delta, 1) > 0:
-        return f"▲ +{value} {unit}", f"#{st.BETTER.hexval()[2:]}"
-    if round(delta, 1) < 0:
-        return f"▼ −{value} {unit}", f"#{st.WORSE.hexval()[2:]}"
-    return f"= {value} {unit}", f"#{st.MUTED.hexval()[2:]}"
+    text = format_change(delta, ctx.lang)  # the same words and digits as on screen
+    if delta > 0:
+        return f"▲ {text}", f"#{st.BETTER.hexval()[2:]}"
+    if delta < 0:
+        return f"▼ {text}", f"#{st.WORSE.hexval()[2:]}"
+    return f"= {text}", f"#{st.MUTED.hexval()[2:]}"
 
 
 def _change_cell(ctx: ReportContext, change: ThemeChange) -> Paragraph:

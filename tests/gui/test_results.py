@@ -134,10 +134,10 @@ def test_compare_two_rounds(qtbot: QtBot, window: MainWindow, services: Services
     page = window.compare
     assert page.before.currentText().startswith("01.05.2024.")
     assert page.after.currentText().startswith("01.05.2025.")
-    assert label(page, "compareOverall").text() == "Kopvērtējums: 25 % → 75 % (+50)"
-    assert page.model.index(0, 1).data() == "25 %"
-    assert page.model.index(0, 2).data() == "75 %"
-    assert page.model.index(0, 3).data() == "+50"
+    assert label(page, "compareOverall").text() == "Kopvērtējums: 25,0 % → 75,0 % (+50,0 p.p.)"
+    assert page.model.index(0, 1).data() == "25,0 %"
+    assert page.model.index(0, 2).data() == "75,0 %"
+    assert page.model.index(0, 3).data() == "+50,0 p.p."
     assert page.model.headerData(1, Qt.Orientation.Horizontal) == "01.05.2024."
 
 

@@ -36,7 +36,8 @@ def test_demo_then_list(capsys: pytest.CaptureFixture[str], db: str) -> None:
     code, out, _ = run(capsys, "--db", db, "demo")
     assert code == 0 and "2" in out
     code, out, _ = run(capsys, "list", "--db", db)
-    lines = out.strip().splitlines()
+    header, *lines = out.strip().splitlines()
+    assert header.startswith("ID\tMunicipality\t")
     assert code == 0 and len(lines) == 3
     assert lines[0].split("\t")[0] == "2" and "Parauga novads" in lines[0]
     code, out, _ = run(capsys, "list", "--json", "--db", db)
@@ -222,7 +223,7 @@ def test_messages_are_latvian_by_default(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 1
-    assert result.stderr.strip() == "ethics-tool: error: nav novērtējuma ar ID 7"
+    assert result.stderr.strip() == "ethics-tool: kļūda: nav novērtējuma ar ID 7"
 
 
 def test_a_file_argument_is_not_a_subcommand(capsys: pytest.CaptureFixture[str]) -> None:

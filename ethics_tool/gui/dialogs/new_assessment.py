@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, TypedDict
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.answers import Mode, Role
+from ethics_tool.domain.questionnaire import Audience
 from ethics_tool.gui.dialogs.municipalities import municipalities
 from ethics_tool.gui.dialogs.respondent_row import RespondentRow
 from ethics_tool.gui.dialogs.sizing import keep_minimum
@@ -36,6 +36,7 @@ from ethics_tool.gui.labels import (
     mode_label,
     unit_types,
 )
+from ethics_tool.gui.search import FoldingCompleter
 from ethics_tool.i18n import current_language, t
 
 if TYPE_CHECKING:
@@ -43,6 +44,10 @@ if TYPE_CHECKING:
     from ethics_tool.services import NewRespondent
 
 ERROR_STYLE = "color: #b00020;"
+
+
+COUNCIL_UNITS = frozenset({"dome", "komiteja", "komisija"})  # unit types answered as a council
+OTHER_UNIT = "cits"
 
 
 class NewAssessmentRequest(TypedDict):
@@ -77,11 +82,8 @@ class NewAssessmentDialog(QDialog):
         self.municipality.addItems(names)
         self.municipality.setCurrentIndex(-1)
         self.municipality.setEditText("")
-        completer = QCompleter(QStringListModel(names, self), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.municipality.setCompleter(completer)
+        # Found without diacritics too ("Livan" offers "Līvānu novads"), as in the home search.
+        self.municipality.setCompleter(FoldingCompleter(names, self))
         self.municipality_error = self._error_label("municipalityError")
 
         self.unit_type = QComboBox()
@@ -197,6 +199,10 @@ class NewAssessmentDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.retranslate()
+        self._syncing = False
+        self.unit_type.currentIndexChanged.connect(self._unit_type_chosen)
+        self.form.currentIndexChanged.connect(self._form_chosen)
+        self._unit_type_chosen()  # the default unit type ("Dome") gets its questionnaire
         self._show_form()
         self._update_respondents()
         self.municipality.setFocus()
@@ -305,6 +311,43 @@ class NewAssessmentDialog(QDialog):
                 label = t("Core questions only ({count} questions)", count=form.core_count)
             self.core_only.setText(label)
         keep_minimum(self, 640)
+
+    # -- unit type and questionnaire agree ---------------------------------------------------
+    def _unit_type_chosen(self) -> None:
+        """A council unit gets the council form, any other unit the administration form.
+
+        Only a form written for the other audience is replaced; a form for any unit (the quick
+        one) or the type "other" keeps what the user chose.
+        """
+        key = self.unit_type.currentData()
+        form = self.selected_form()
+        if self._syncing or key is None or key == OTHER_UNIT or form is None:
+            return
+        wanted = Audience.COUNCIL if key in COUNCIL_UNITS else Audience.ADMINISTRATION
+        if form.audience in (wanted, Audience.ANY):
+            return
+        index = next((i for i, f in enumerate(self.forms) if f.audience is wanted), None)
+        if index is not None:
+            self._syncing = True
+            self.form.setCurrentIndex(self.form.findData(self.forms[index].id))
+            self._syncing = False
+
+    def _form_chosen(self) -> None:
+        """The council form for a council unit type; the administration form for the others."""
+        key = self.unit_type.currentData()
+        form = self.selected_form()
+        if self._syncing or form is None or form.audience is Audience.ANY:
+            return
+        council = key in COUNCIL_UNITS
+        if form.audience is Audience.COUNCIL and not council:
+            wanted = "dome"
+        elif form.audience is Audience.ADMINISTRATION and council:
+            wanted = "administracija"
+        else:
+            return
+        self._syncing = True
+        self.unit_type.setCurrentIndex(self.unit_type.findData(wanted))
+        self._syncing = False
 
     def _request_blank(self) -> None:
         form = self.selected_form()

@@ -206,6 +206,22 @@ class RespondentsDialog(QDialog):
     def add(self) -> None:
         from ethics_tool.services import ServiceError
 
+        name = self.label_edit.text().strip()
+        same = [
+            person
+            for person in (self.data.respondents if self.data is not None else [])
+            if person.label.strip().casefold() == name.casefold()
+        ]
+        if same and not self.dialogs.confirm(
+            t("Add respondent"),
+            t(
+                "{name} is already a respondent of this assessment. Add another respondent "
+                "with the same name?",
+                name=respondent_name(same[0]),
+            ),
+            t("Add anyway"),
+        ):
+            return
         try:
             new_id = self.services.add_respondent(
                 self.assessment_id, self.label_edit.text(), self._role()

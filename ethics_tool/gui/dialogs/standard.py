@@ -22,8 +22,10 @@ class Dialogs:
     def confirm(self, title: str, text: str, action: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
         yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(t("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(QMessageBox.StandardButton.NoButton)
+        cancel = box.addButton(t("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        # Enter must never destroy anything: Cancel is the default, and Esc cancels too.
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
         box.exec()
         return box.clickedButton() is yes
 

@@ -25,18 +25,18 @@ from ethics_tool.gui.item_models import unit_text
 from ethics_tool.gui.labels import status_label
 from ethics_tool.gui.widgets.charts import CURRENT, PREVIOUS, ChartData, Series, ThemeBars
 from ethics_tool.gui.widgets.tables import WrappingTableView
-from ethics_tool.i18n import current_language, format_date, format_number, format_percent, t
+from ethics_tool.i18n import (
+    current_language,
+    format_change,
+    format_date,
+    format_percent,
+    format_score,
+    t,
+)
 from ethics_tool.scoring import compare
 
 if TYPE_CHECKING:
     from ethics_tool.services import Services
-
-
-def signed(value: float | None) -> str:
-    if value is None:
-        return "–"
-    text = format_number(value, digits=0)
-    return f"+{text}" if value > 0.5 else text
 
 
 class ComparePage(QWidget):
@@ -65,6 +65,13 @@ class ComparePage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("compareMessage")
         self.message.setWordWrap(True)
+        self.coverage_warning = QLabel()
+        self.coverage_warning.setObjectName("compareCoverageWarning")
+        self.coverage_warning.setWordWrap(True)
+        self.coverage_warning.setStyleSheet(
+            "QLabel { border: 1px solid #b26a00; border-radius: 4px; padding: 6px; }"
+        )
+        self.coverage_warning.hide()
         self.overall = ScaledLabel(1.4, bold=True)
         self.overall.setObjectName("compareOverall")
         self.model = QStandardItemModel(self)
@@ -89,6 +96,7 @@ class ComparePage(QWidget):
         row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(self.message)
+        layout.addWidget(self.coverage_warning)
         layout.addWidget(self.overall)
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -167,6 +175,7 @@ class ComparePage(QWidget):
                 )
             )
             self.message.show()
+            self.coverage_warning.hide()
             self.overall.hide()
             self.table.hide()
             self.bars.hide()
@@ -179,7 +188,29 @@ class ComparePage(QWidget):
         self.message.setText(t("Choose two different rounds."))
         later = self.services.load(int(after_id))
         earlier = self.services.load(int(before_id))
-        comparison = compare(self.services.score(later), self.services.score(earlier))
+        later_results = self.services.score(later)
+        earlier_results = self.services.score(earlier)
+        comparison = compare(later_results, earlier_results)
+        low = [
+            t(
+                "{date}: coverage {coverage}",
+                date=format_date(data.info.assessed_on),
+                coverage=format_percent(results.coverage),
+            )
+            for data, results in ((earlier, earlier_results), (later, later_results))
+            if results.coverage_low
+        ]
+        self.coverage_warning.setText(
+            t(
+                "Few answers to compare ({rounds}; below {threshold}): the changes may show "
+                "who answered rather than what changed.",
+                rounds="; ".join(low),
+                threshold=format_percent(later_results.coverage_threshold),
+            )
+            if low
+            else ""
+        )
+        self.coverage_warning.setVisible(bool(low))
         lang = current_language()
         titles = {theme.id: theme.title.get(lang) for theme in earlier.form.themes}
         titles.update({theme.id: theme.title.get(lang) for theme in later.form.themes})
@@ -189,13 +220,13 @@ class ComparePage(QWidget):
         for number, change in enumerate(comparison.themes, start=1):
             cells = [
                 QStandardItem(f"{number}. {titles.get(change.theme_id, change.theme_id)}"),
-                QStandardItem(format_percent(change.before)),
-                QStandardItem(format_percent(change.after)),
-                QStandardItem(signed(change.delta)),
+                QStandardItem(format_score(change.before)),
+                QStandardItem(format_score(change.after)),
+                QStandardItem(format_change(change.delta)),
             ]
             for cell in cells[1:]:
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            if change.delta is not None and abs(change.delta) >= 1:
+            if change.delta:
                 colour = QColor("#2e7d32") if change.delta > 0 else QColor("#b00020")
                 cells[3].setForeground(QBrush(colour))
             self.model.appendRow(cells)
@@ -208,9 +239,9 @@ class ComparePage(QWidget):
         self.overall.setText(
             t(
                 "Overall index: {before} → {after} ({change})",
-                before=format_percent(overall.before),
-                after=format_percent(overall.after),
-                change=signed(overall.delta),
+                before=format_score(overall.before),
+                after=format_score(overall.after),
+                change=format_change(overall.delta),
             )
         )
         ids = [c.theme_id for c in comparison.themes]

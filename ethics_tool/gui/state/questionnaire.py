@@ -134,6 +134,15 @@ class QuestionnaireSession:
             return ""
         return self.pending_comments.get((self.respondent_id, question.id), "")
 
+    def comment_of(self, question_id: str) -> str:
+        """The current respondent's comment on ``question_id`` (saved or kept until answered)."""
+        if self.respondent_id is None:
+            return ""
+        answer = self.answers_of(self.respondent_id).get(question_id)
+        if answer is not None:
+            return answer.comment
+        return self.pending_comments.get((self.respondent_id, question_id), "")
+
     def answered(self, respondent_id: int | None = None) -> int:
         """How many questions ``respondent_id`` (default: the current respondent) has answered."""
         given = self.answers_of(self.respondent_id if respondent_id is None else respondent_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -45,8 +46,10 @@ class QuestionCard(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("questionCard")
-        # The card keeps the keyboard focus between questions (its choice buttons are rebuilt).
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # The card keeps the keyboard focus between questions (its choice buttons are rebuilt). It
+        # takes focus from Tab only: a stray click beside the comment box must leave the focus in
+        # it, or the next letters typed would answer the question instead of extending the comment.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.question: Question | None = None
         self.form: Questionnaire | None = None
         self.theme: Theme | None = None
@@ -184,6 +187,9 @@ class QuestionCard(QWidget):
     ) -> None:
         self._loading = True
         self._comment_timer.stop()
+        if self.comment.hasFocus():
+            # A new question starts with the keys answering it, not typing into its comment.
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.form, self.theme, self.question, self.lang = form, theme, question, lang
         self.theme_label.setText(theme.title.get(lang))
         self.position_label.setText(t("Question {n} of {total}", n=position, total=total))
@@ -334,6 +340,14 @@ class QuestionCard(QWidget):
         if not self._loading:
             self._comment_timer.start()
 
+    def set_comment(self, text: str) -> None:
+        """Show ``text`` as the comment without sending it (it is saved by the caller)."""
+        self._loading = True
+        self._comment_timer.stop()
+        self.comment.setPlainText(text)
+        self._comment_sent = text
+        self._loading = False
+
     def comment_text(self) -> str:
         return self.comment.toPlainText()
 
@@ -345,8 +359,22 @@ class QuestionCard(QWidget):
             self._comment_sent = text
             self.comment_edited.emit(text)
 
+    def leave_comment(self) -> None:
+        """Esc in the comment box: save it and give the keys back to the answers."""
+        self.flush_comment()
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Leaving the comment box saves it at once (the timer covers typing pauses).
-        if watched is self.comment and event.type() == QEvent.Type.FocusOut:
-            self.flush_comment()
+        if watched is self.comment:
+            # Leaving the comment box saves it at once (the timer covers typing pauses).
+            if event.type() == QEvent.Type.FocusOut:
+                self.flush_comment()
+            elif (
+                event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Escape
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            ):
+                self.leave_comment()
+                return True
         return super().eventFilter(watched, event)

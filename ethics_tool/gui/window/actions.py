@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtGui import QAction, QActionGroup, QIcon
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QUndoGroup
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from ethics_tool.i18n import t
@@ -45,9 +45,25 @@ class WindowActions:
         self.quit = self._action("actionQuit")
         self.full_screen = self._action("actionFullScreen", checkable=True)
         self.presentation = self._action("actionPresentation", checkable=True)
+        # Undo and redo act on the undo stack of the page in front (the window sets it).
+        self.undo_group = QUndoGroup(window)
+        self.undo = self._action("actionUndo")
+        self.redo = self._action("actionRedo")
+        self.undo.setEnabled(False)
+        self.redo.setEnabled(False)
+        self.undo.triggered.connect(self.undo_group.undo)
+        self.redo.triggered.connect(self.undo_group.redo)
+        self.undo_group.canUndoChanged.connect(self.undo.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo.setEnabled)
+        self.undo_group.undoTextChanged.connect(lambda _text: self._undo_texts())
+        self.undo_group.redoTextChanged.connect(lambda _text: self._undo_texts())
 
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.setObjectName("editMenu")
+        self.edit_menu.addAction(self.undo)
+        self.edit_menu.addAction(self.redo)
         self.view_menu = bar.addMenu("")
         self.help_menu = bar.addMenu("")
         self.view_menu.addActions([self.pages[n] for n in PAGES if n != "about"])
@@ -55,6 +71,8 @@ class WindowActions:
         self.view_menu.addAction(self.presentation)
         self.view_menu.addAction(self.full_screen)
         self.help_menu.addAction(self.pages["about"])
+        self.shortcuts = self._action("actionShortcuts")
+        self.help_menu.addAction(self.shortcuts)
 
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("pageToolbar")
@@ -88,9 +106,21 @@ class WindowActions:
             self.pages[name].setShortcut(QKeySequence(f"Ctrl+{number}"))
         self.pages["about"].setShortcut(QKeySequence.StandardKey.HelpContents)
         self.export_pdf.setShortcut(QKeySequence("Ctrl+P"))
-        self.quit.setShortcut(QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere (some platforms bind no key to the standard Quit at all).
+        quit_keys = [QKeySequence("Ctrl+Q")]
+        quit_keys += [
+            k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) if k not in quit_keys
+        ]
+        self.quit.setShortcuts(quit_keys)
+        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = [QKeySequence("Ctrl+Shift+Z")]
+        redo += [
+            k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo
+        ]
+        self.redo.setShortcuts(redo)
         self.full_screen.setShortcut(QKeySequence("F11"))
         self.presentation.setShortcut(QKeySequence("F5"))
+        self.shortcuts.setShortcut(QKeySequence("Ctrl+F1"))
         return True
 
     def retranslate(self) -> None:
@@ -109,8 +139,11 @@ class WindowActions:
             action.setToolTip(f"{tip} ({keys})" if keys else tip)
             action.setStatusTip(tip)
         self.file_menu.setTitle(t("&File"))
+        self.edit_menu.setTitle(t("&Edit"))
+        self._undo_texts()
         self.view_menu.setTitle(t("&View"))
         self.help_menu.setTitle(t("&Help"))
+        self.shortcuts.setText(t("&Keyboard shortcuts…"))
         self.export_pdf.setText(t("Export &PDF…"))
         self.export_json.setText(t("Export &JSON…"))
         self.blank_pdf.setText(t("&Blank questionnaire (PDF)…"))
@@ -120,6 +153,12 @@ class WindowActions:
         self.presentation.setText(t("&Presentation mode"))
         self.presentation.setToolTip(t("Large text and full screen for a seminar (F5)"))
         self.toolbar.setWindowTitle(t("Pages"))
+
+    def _undo_texts(self) -> None:
+        """The Edit menu names the step it would undo or redo ("Undo answer to question 1.2")."""
+        undo, redo = self.undo_group.undoText(), self.undo_group.redoText()
+        self.undo.setText(t("&Undo {what}", what=undo) if undo else t("&Undo"))
+        self.redo.setText(t("&Redo {what}", what=redo) if redo else t("&Redo"))
 
     def rebuild_file_menu(self, opening: Sequence[QAction], demo: Sequence[QAction]) -> None:
         """The File menu: ``opening`` (new, import…) and ``demo`` come from the home page."""

@@ -20,7 +20,14 @@ from report_helpers import (
 from ethics_tool.domain.answers import AnswerValue, Mode, RespondentAnswers, Role
 from ethics_tool.domain.assessment import ActionData, ActionStatus, AssessmentData
 from ethics_tool.domain.questionnaire import ItemType, Questionnaire
-from ethics_tool.i18n import format_date, format_number, format_percent
+from ethics_tool.i18n import (
+    format_change,
+    format_date,
+    format_number,
+    format_percent,
+    format_score,
+    rounded_change,
+)
 from ethics_tool.report import build_report
 from ethics_tool.scoring import Results
 
@@ -126,10 +133,10 @@ def test_comparison_appears_exactly_when_a_previous_round_is_given(
     assert title in [t for _, t, _ in outline_titles(with_previous)]
     before, after = previous_round[1].overall, single[1].overall
     assert before is not None and after is not None
-    assert format_percent(before, "lv") in text
-    delta = format_number(abs(after - before), "lv")
-    sign = "▲ +" if after > before else "▼ −"
-    assert f"{sign}{delta} pp" in text
+    assert format_score(before, "lv") in text
+    change = format_change(rounded_change(before, after), "lv")  # as on the compare page
+    assert change.endswith(" p.p.")
+    assert f"{'▲' if after > before else '▼'} {change}" in text
     assert format_date(previous_round[0].info.assessed_on, "lv") in text
 
 

@@ -28,6 +28,7 @@ from ethics_tool.gui.item_models import (
     ID_ROLE,
     SORT_ROLE,
     AssessmentTableModel,
+    unit_text,
 )
 from ethics_tool.gui.pages.home.actions import HomeActions, tool_button
 from ethics_tool.gui.pages.home.table import AssessmentFilter, assessment_table
@@ -146,6 +147,12 @@ class HomePage(QWidget):
         layout.addLayout(secondary)
 
         self.retranslate()
+        # The same actions on a right click on the list.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        acts = self.home_actions
+        self.table.addActions(
+            [acts.open, acts.results, acts.new_round, acts.duplicate, acts.archive, acts.delete]
+        )
         self._update_actions()
 
     # -- construction -----------------------------------------------------------------------
@@ -356,7 +363,7 @@ class HomePage(QWidget):
             "Delete the assessment of {municipality}, {unit} ({date})? Its answers and "
             "action plan are deleted too. This cannot be undone.",
             municipality=info.municipality,
-            unit=info.unit_label,
+            unit=unit_text(info.unit_type, info.unit_name),  # "Dome", never the stored "dome"
             date=format_date(info.assessed_on),
         )
         if not self.dialogs.confirm(t("Delete assessment"), question, t("Delete")):

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ethics_tool.gui.item_models import PROGRESS_ROLE, AssessmentColumn
+from ethics_tool.gui.search import fold
 from ethics_tool.gui.widgets.delegates import ProgressDelegate
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics, so "kekava" finds "Ķekavas novads"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 class AssessmentFilter(QSortFilterProxyModel):

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QHeaderView, QTreeView, QWidget
 
 from ethics_tool.domain.answers import AnswerKind, AnswerValue
 from ethics_tool.gui.state.questionnaire import QuestionnaireSession
-from ethics_tool.i18n import current_language
+from ethics_tool.i18n import answered_meaning, current_language, t
 
+COMMENT_MARK = "✎"  # beside the answer of a question with a comment
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 10
 THEME = 0  # internal id of a theme row; a question row has its theme's number (1-based)
 TITLE, MARK = 0, 1  # columns: the title, then the answer (questions) or the progress (themes)
@@ -125,6 +126,8 @@ class ThemeNavigatorModel(QAbstractItemModel):
             elif role == Qt.ItemDataRole.DisplayRole:
                 done, total = self.session.theme_progress(theme)
                 return f"{done}/{total}"
+            elif role == Qt.ItemDataRole.ToolTipRole:
+                return answered_meaning()
             return None
         theme_row = index.internalId() - 1
         question = themes[theme_row].questions[index.row()]
@@ -137,10 +140,14 @@ class ThemeNavigatorModel(QAbstractItemModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return text
             return None
+        comment = self.session.comment_of(question.id).strip()
         if role == Qt.ItemDataRole.DisplayRole:
-            return answer_short(
+            mark = answer_short(
                 self.session.answers_of(self.session.respondent_id).get(question.id)
             )
+            return f"{mark} {COMMENT_MARK}".strip() if comment else mark
+        if role == Qt.ItemDataRole.ToolTipRole and comment:
+            return t("Comment: {comment}", comment=comment)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         return None

@@ -10,19 +10,25 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from ethics_tool.domain.answers import AnswerValue
+from ethics_tool.domain.questionnaire import ItemType
 from ethics_tool.errors import UserError
 from ethics_tool.gui.appearance import is_large_text
 from ethics_tool.gui.dialogs.respondents import RespondentsDialog
@@ -33,6 +39,7 @@ from ethics_tool.gui.pages.questionnaire.navigator import (
     ThemeNavigatorModel,
     navigator_view,
 )
+from ethics_tool.gui.pages.questionnaire.undo import AnswerChange, AnswerState
 from ethics_tool.gui.state.questionnaire import QuestionnaireSession
 from ethics_tool.gui.widgets.question_card import QuestionCard
 from ethics_tool.i18n import current_language, t
@@ -53,6 +60,9 @@ class QuestionnairePage(QWidget):
         self.services = services
         self.dialogs = dialogs
         self.session: QuestionnaireSession | None = None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("questionnaireUndoStack")
+        self._applying = False  # an undo or redo is saving: it pushes nothing itself
 
         self.header = QuestionnaireHeader()
         self.header.respondent_chosen.connect(self._respondent_changed)
@@ -76,6 +86,8 @@ class QuestionnairePage(QWidget):
         scroll.setObjectName("questionScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # A click on the card's background keeps the focus where it was (see QuestionCard).
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(self.card)
         self.question_scroll = scroll
 
@@ -162,17 +174,63 @@ class QuestionnairePage(QWidget):
         shortcut("Home", lambda: self.go_to(0))
         shortcut("End", lambda: self.go_to(self.session.total - 1 if self.session else 0))
 
+    def _typing(self) -> bool:
+        """True while a text field has the focus: then letters and digits are text, not answers."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QLineEdit | QAbstractSpinBox):
+            return not getattr(focus, "isReadOnly", lambda: False)()
+        if isinstance(focus, QPlainTextEdit | QTextEdit):
+            return not focus.isReadOnly()
+        return False
+
     def _digit(self, value: int) -> None:
+        if self._typing() or self.current_question() is None:
+            return
         if self.card.has_level(value):
             self.choose_level(value)
+            return
+        levels = sorted(self.card.level_buttons)
+        question = self.current_question()
+        if question is not None and question.type is ItemType.PERCEPTION:
+            why = t(
+                "{key} is not an answer to a statement: choose how far you agree, "
+                "{low} (disagree) to {high} (agree).",
+                key=value,
+                low=levels[0],
+                high=levels[-1],
+            )
+        else:
+            why = t(
+                "{key} is not a level of this question: choose {low}–{high}.",
+                key=value,
+                low=levels[0],
+                high=levels[-1],
+            )
+        self.saved.emit(why)
 
     def _key_na(self) -> None:
+        question = self.current_question()
+        if self._typing() or question is None:
+            return
         if self.card.na_button.isVisible():
             self.choose_na()
+        elif question.legal is not None:
+            self.saved.emit(
+                t(
+                    "“Not applicable” is not an answer here: a legal requirement applies "
+                    "to every unit."
+                )
+            )
+        else:
+            self.saved.emit(t("“Not applicable” is not offered for this question."))
 
     def _key_unknown(self) -> None:
+        if self._typing() or self.current_question() is None:
+            return
         if self.card.unknown_button.isVisible():
             self.choose_unknown()
+        else:
+            self.saved.emit(t("“Don't know” is not offered for this question."))
 
     # -- texts ------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -191,7 +249,8 @@ class QuestionnairePage(QWidget):
         self.keys_hint.setText(
             t(
                 "Keys: 0–4 (or 1–5) choose a level · N not applicable · D don't know · "
-                "← → previous and next · Ctrl+U next unanswered. Answers are saved at once."
+                "← → previous and next · Ctrl+U next unanswered · Esc leaves the comment. "
+                "Answers are saved at once."
             )
         )
         self.card.retranslate()
@@ -204,6 +263,8 @@ class QuestionnairePage(QWidget):
     # -- loading ----------------------------------------------------------------------------------
     def show_assessment(self, assessment_id: int) -> None:
         self.card.flush_comment()
+        if self.session is None or self.session.data.info.id != assessment_id:
+            self.undo_stack.clear()  # the steps belong to the assessment they were made in
         self.session = QuestionnaireSession.start(self.services.load(assessment_id))
         self.header.show_session(self.session)
         self.navigator_model.set_session(self.session)
@@ -344,6 +405,7 @@ class QuestionnairePage(QWidget):
         services, respondent_id, question_id = self.services, session.respondent_id, question.id
         key = ("answer", respondent_id, question_id)
         self.unsaved.discard(key)  # a newer answer replaces one still waiting
+        before = AnswerState(session.current_answer(), session.current_comment())
         try:
             services.record_answer(respondent_id, question_id, answer)
         except StorageError as exc:
@@ -356,14 +418,64 @@ class QuestionnairePage(QWidget):
             self.card.set_answer(session.current_answer())
             self.dialogs.error(t("The answer could not be saved"), str(exc))
             return False
-        session.answer_recorded(question.id, answer, self.card.comment_text())
+        comment = self.card.comment_text()
+        session.answer_recorded(question.id, answer, comment)
         self.card.set_answer(answer)
         self._refresh_progress()
         self._show_others(question)
         self.clear_button.setEnabled(answer is not None)
         if key not in self.unsaved:
             self.saved.emit(t("Saved"))
+        after = AnswerState(answer, comment)
+        if not self._applying and after != before:
+            self.undo_stack.push(
+                AnswerChange(
+                    self,
+                    session.respondent_id,
+                    session.position,
+                    question.id,
+                    self.question_number(session.position),
+                    before,
+                    after,
+                )
+            )
         return True
+
+    def question_number(self, position: int) -> str:
+        """The number a question has in the navigator and the report: theme.question."""
+        assert self.session is not None
+        theme, question = self.session.order[position]
+        themes = self.session.data.form.themes
+        theme_row = next(i for i, th in enumerate(themes) if th is theme)
+        return f"{theme_row + 1}.{theme.questions.index(question) + 1}"
+
+    def apply_answer(
+        self, respondent_id: int, position: int, question_id: str, state: AnswerState
+    ) -> bool:
+        """Undo or redo: show that question of that respondent and save ``state`` there."""
+        session = self.session
+        if session is None or not session.has_respondent(respondent_id):
+            return False
+        self._applying = True
+        try:
+            self.card.flush_comment()
+            if session.respondent_id != respondent_id:
+                session.choose_respondent(respondent_id)
+                self.header.show_session(session)
+            session.go_to(position)
+            question = session.current_question()
+            if question is None or question.id != question_id:
+                return False
+            self._show_current()
+            self.card.set_comment(state.comment)
+            if state.answer is None:
+                done = self._record(None)
+            else:
+                done = self._record(dataclasses.replace(state.answer, comment=state.comment))
+            self._show_current()
+            return done
+        finally:
+            self._applying = False
 
     def _comment_edited(self, text: str) -> None:
         from ethics_tool.services import ServiceError
@@ -373,7 +485,12 @@ class QuestionnairePage(QWidget):
         question = session.current_question() if session is not None else None
         if session is None or question is None or session.respondent_id is None:
             return
-        # The comment is stored on its own, whether or not the question has an answer yet.
+        answer = session.current_answer()
+        if answer is not None:
+            # With an answer the comment is saved with it (one undo step per comment edit).
+            self._record(dataclasses.replace(answer, comment=text))
+            return
+        # Without an answer the comment is stored on its own.
         services, respondent_id, question_id = self.services, session.respondent_id, question.id
         key = ("comment", respondent_id, question_id)
         self.unsaved.discard(key)
@@ -388,6 +505,7 @@ class QuestionnairePage(QWidget):
             self.dialogs.error(t("The comment could not be saved"), str(exc))
             return
         session.keep_comment(text)
+        self.navigator_model.answers_changed()  # the comment mark
         if key not in self.unsaved:
             self.saved.emit(t("Saved"))
 

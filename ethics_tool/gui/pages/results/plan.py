@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -60,6 +62,15 @@ class ActionPlanTab(QWidget):
         self.add_button.setObjectName("addAction")
         self.delete_button = QPushButton()
         self.delete_button.setObjectName("deleteAction")
+        # A right click on the plan offers what the buttons do.
+        self.add_menu_action = QAction(self)
+        self.add_menu_action.setObjectName("addActionMenu")
+        self.add_menu_action.triggered.connect(self.add_button.click)
+        self.delete_menu_action = QAction(self)
+        self.delete_menu_action.setObjectName("deleteActionMenu")
+        self.delete_menu_action.triggered.connect(self.delete_button.click)
+        self.action_table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.action_table.addActions([self.add_menu_action, self.delete_menu_action])
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
         layout.addWidget(self.action_table, 1)
@@ -78,6 +89,8 @@ class ActionPlanTab(QWidget):
         )
         self.add_button.setText(t("Add action"))
         self.delete_button.setText(t("Delete action"))
+        self.add_menu_action.setText(t("Add action"))
+        self.delete_menu_action.setText(t("Delete action"))
         self.action_model.retranslate()
 
     def load(self, assessment_id: int) -> None:

@@ -27,7 +27,7 @@ from ethics_tool.gui.widgets.charts import (
     Series,
     ThemeBars,
 )
-from ethics_tool.i18n import current_language, format_percent, t
+from ethics_tool.i18n import answered_meaning, current_language, format_percent, t
 
 if TYPE_CHECKING:
     from ethics_tool.domain.assessment import AssessmentData
@@ -177,6 +177,10 @@ class SummaryTab(QScrollArea):
         model.setHorizontalHeaderLabels(
             [t("Theme"), t("Score"), t("Climate (perception)"), t("Coverage"), t("Answered")]
         )
+        meaning = answered_meaning()
+        header_item = model.horizontalHeaderItem(4)
+        if header_item is not None:
+            header_item.setToolTip(meaning)
         for number, theme in enumerate(data.form.themes, start=1):
             result = results.themes[theme.id]
             cells = [
@@ -189,6 +193,7 @@ class SummaryTab(QScrollArea):
             items = [QStandardItem(text) for text in cells]
             for item in items[1:]:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            items[4].setToolTip(meaning)
             model.appendRow(items)
         header = self.theme_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

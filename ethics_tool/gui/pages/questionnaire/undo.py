@@ -1,0 +1,91 @@
+"""Undo and redo of answers and comments on the questionnaire page (Qt's undo framework).
+
+Every saved change of an answer or of its comment becomes an :class:`AnswerChange` on the page's
+:class:`~PySide6.QtGui.QUndoStack`. The change is already saved when it is pushed, so the first
+``redo`` does nothing; undoing or redoing goes back to that question (and respondent) and saves the
+answer as it was, so the user sees what changed. Comment edits of one question merge into one step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtGui import QUndoCommand
+
+from ethics_tool.domain.answers import AnswerValue
+from ethics_tool.i18n import t
+
+COMMENT_EDIT = 1  # the id of comment edits (merged while they concern one answer)
+
+
+@dataclass(frozen=True)
+class AnswerState:
+    """One respondent's answer to one question, with the comment kept when there is no answer."""
+
+    answer: AnswerValue | None
+    comment: str
+
+
+class AnswerTarget(Protocol):
+    def apply_answer(
+        self, respondent_id: int, position: int, question_id: str, state: AnswerState
+    ) -> bool: ...
+
+
+class AnswerChange(QUndoCommand):
+    """An answer (or its comment) changed from ``before`` to ``after``; both are saved states."""
+
+    def __init__(
+        self,
+        target: AnswerTarget,
+        respondent_id: int,
+        position: int,
+        question_id: str,
+        number: str,
+        before: AnswerState,
+        after: AnswerState,
+    ) -> None:
+        super().__init__()
+        self.target = target
+        self.respondent_id = respondent_id
+        self.position = position
+        self.question_id = question_id
+        self.number = number
+        self.before = before
+        self.after = after
+        self.comment_only = (
+            before.answer is not None
+            and after.answer is not None
+            and (
+                before.answer.kind,
+                before.answer.value,
+            )
+            == (after.answer.kind, after.answer.value)
+        )
+        self._done = True  # pushed after the change was saved
+        self.setText(
+            t("comment on question {number}", number=number)
+            if self.comment_only
+            else t("answer to question {number}", number=number)
+        )
+
+    def id(self) -> int:
+        return COMMENT_EDIT if self.comment_only else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, AnswerChange) or not other.comment_only:
+            return False
+        if (other.respondent_id, other.question_id) != (self.respondent_id, self.question_id):
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.target.apply_answer(self.respondent_id, self.position, self.question_id, self.after)
+
+    def undo(self) -> None:
+        self.target.apply_answer(self.respondent_id, self.position, self.question_id, self.before)
