@@ -137,7 +137,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_benchmark_parser(sub, common)
     p = sub.add_parser("backup", parents=[common], help=t("list, create or restore backups"))
     backup_sub = p.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
-    backup_sub.add_parser("list", parents=[common], help=t("the backups, newest first (number first)"))
+    backup_sub.add_parser(
+        "list", parents=[common], help=t("the backups, newest first (number first)")
+    )
     backup_sub.add_parser("create", parents=[common], help=t("back up the database now"))
     r = backup_sub.add_parser(
         "restore",

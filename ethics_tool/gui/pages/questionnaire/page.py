@@ -7,6 +7,7 @@ saved, into the session, which the navigator, the progress and the consensus pan
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
