@@ -52,38 +52,39 @@ class _Strict(BaseModel):
 
 
 class ExportedAnswer(_Strict):
-    question_id: Annotated[str, Field(min_length=1)]
+    question_id: Annotated[str, Field(min_length=1, max_length=64)]
     kind: AnswerKind | None  # None (version 2): a comment without an answer
     value: Annotated[int, Field(strict=True)] | None = None
     comment: str = ""
     updated_at: datetime | None = None
-    installation: str = ""
+    installation: Annotated[str, Field(max_length=36)] = ""
     clock: dict[str, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
 
 
 class ExportedRespondent(_Strict):
-    uuid: Annotated[str, Field(min_length=1)]
-    label: Annotated[str, Field(min_length=1)]
+    uuid: Annotated[str, Field(min_length=1, max_length=36)]
+    label: Annotated[str, Field(min_length=1, max_length=200)]
     role: Role
     answers: list[ExportedAnswer]
 
 
 class ExportedAction(_Strict):
-    question_id: str | None = None
+    question_id: Annotated[str, Field(max_length=64)] | None = None
     text: Annotated[str, Field(min_length=1)]
-    responsible: str = ""
+    responsible: Annotated[str, Field(max_length=200)] = ""
     deadline: date | None = None
     status: ActionStatus = ActionStatus.NOT_STARTED
 
 
 class ExportedAssessment(_Strict):
-    uuid: Annotated[str, Field(min_length=1)]
-    lineage: str | None = None  # version 1: the UUID is the lineage
-    municipality: Annotated[str, Field(min_length=1)]
-    unit_type: str
-    unit_name: str = ""
+    # Lengths as the database columns (storage/tables.py), which PostgreSQL enforces.
+    uuid: Annotated[str, Field(min_length=1, max_length=36)]
+    lineage: Annotated[str, Field(min_length=1, max_length=36)] | None = None  # v1: the UUID
+    municipality: Annotated[str, Field(min_length=1, max_length=200)]
+    unit_type: Annotated[str, Field(max_length=60)]
+    unit_name: Annotated[str, Field(max_length=200)] = ""
     assessed_on: date
-    prepared_by: str = ""
+    prepared_by: Annotated[str, Field(max_length=200)] = ""
     mode: Mode
     status: Status = Status.IN_PROGRESS
     is_demo: bool = False

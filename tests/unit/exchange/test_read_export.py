@@ -93,6 +93,15 @@ def _long_comment(d: dict[str, Any]) -> None:
     answer(d)["comment"] = "ā" * 20_001
 
 
+def _long_respondent_uuid(d: dict[str, Any]) -> None:
+    # Fits SQLite, but PostgreSQL enforces the VARCHAR(36) of the column: refused for both.
+    d["respondents"][0]["uuid"] = "x" * 37
+
+
+def _long_municipality(d: dict[str, Any]) -> None:
+    d["assessment"]["municipality"] = "Ā" * 201
+
+
 CASES: list[tuple[Callable[[dict[str, Any]], None], str]] = [
     (_dup, "respondents[0].answers[1]: šis respondents uz jautājumu “T1.Q1” atbildējis divreiz"),
     (_na_on_legal, "respondents[0].answers[0]: šim jautājumam nevar atbildēt “Nav attiecināms”"),
@@ -104,6 +113,8 @@ CASES: list[tuple[Callable[[dict[str, Any]], None], str]] = [
     (_blank_label, "respondents[1].label"),
     (_action_on_unknown_question, "actions[0].question_id"),
     (_long_comment, "respondents[0].answers[0]: komentārs ir par garu"),
+    (_long_respondent_uuid, "respondents[0].uuid: ir par garu"),
+    (_long_municipality, "assessment.municipality: ir par garu"),
 ]
 
 
