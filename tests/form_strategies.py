@@ -5,6 +5,7 @@ Shared by the property tests of the loader, the import validation and the scorin
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from hypothesis import strategies as st
@@ -156,7 +157,9 @@ def export_dict(
         "form": form.model_dump(mode="json"),
         "respondents": [
             {
-                "uuid": f"{uuid}-{person.key}",
+                # 36 characters at most, like the database column: the assessment's first 24
+                # characters, then 12 of the respondent's own.
+                "uuid": uuid[:24] + hashlib.sha256(person.key.encode()).hexdigest()[:12],
                 "label": person.label,
                 "role": person.role.value,
                 "answers": [

@@ -41,7 +41,8 @@ def fresh(data: dict[str, Any]) -> dict[str, Any]:
     old = data["assessment"]["uuid"]
     data = {**data, "assessment": {**data["assessment"], "uuid": new}}
     data["respondents"] = [
-        {**person, "uuid": str(person["uuid"]).replace(old, new)} for person in data["respondents"]
+        {**person, "uuid": str(person["uuid"]).replace(old[:24], new[:24])}
+        for person in data["respondents"]
     ]
     return data
 
