@@ -160,8 +160,8 @@ class SettingsPage(QWidget):
         self.open_logs.setText(t("Open log folder"))
         self.backup_hint.setText(
             t(
-                "Every answer is saved in the database file at once. To back up, copy the file "
-                "while the program is closed, or export assessments as JSON."
+                "Every answer is saved in the database file at once. Backups are made "
+                "automatically (see below); to move assessments to another computer, export them."
             )
         )
 
