@@ -417,7 +417,7 @@ def _cmd_forms(args: argparse.Namespace) -> int:
 
 
 def _add_benchmark_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    from ethics_tool.benchmark.format import MUNICIPALITY_TYPES, SIZE_CLASSES
+    from ethics_tool.benchmark import MUNICIPALITY_TYPES, SIZE_CLASSES
 
     p = sub.add_parser(
         "benchmark",

@@ -43,8 +43,9 @@ FORMAT = "ethics-tool-benchmark"
 FORMAT_VERSION = 1
 MIN_GROUP = 5  # the smallest group whose aggregates are shown or published
 SUFFIX = ".etbench"
-MUNICIPALITY_TYPES = ("valstspilseta", "novads")
-SIZE_CLASSES = ("lt20k", "20k-50k", "50k+")
+from ethics_tool.benchmark import MUNICIPALITY_TYPES as MUNICIPALITY_TYPES  # noqa: E402
+from ethics_tool.benchmark import SIZE_CLASSES as SIZE_CLASSES  # noqa: E402
+
 MUNICIPALITY_TYPE_LABELS = {"valstspilseta": N_("State city"), "novads": N_("Novads")}
 SIZE_CLASS_LABELS = {
     "lt20k": N_("under 20 000 residents"),

@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from ethics_tool.errors import UserError
-from ethics_tool.gui.widgets.charts import MEDIAN, ChartData, Series
 from ethics_tool.i18n import current_language, t
 
 if TYPE_CHECKING:
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from ethics_tool.gui.dialogs import Dialogs
     from ethics_tool.gui.pages.benchmark import BenchmarkPage
     from ethics_tool.gui.pages.results.summary import SummaryTab
+    from ethics_tool.gui.widgets.charts import ChartData
     from ethics_tool.scoring import Results
     from ethics_tool.services import Services
 
@@ -35,6 +35,8 @@ def apply_overlay(
     bars: ChartData,
 ) -> str:
     """Add the loaded reference to the chart data; returns the sentences as rich text ("" if none)."""
+    from ethics_tool.gui.widgets.charts import MEDIAN, Series  # not needed before the first paint
+
     comparison = services.benchmark_comparison_of(data, results)
     if comparison is None:
         return ""
