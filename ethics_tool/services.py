@@ -622,6 +622,27 @@ class Services:
                     ),
                     details=self._lineage_hint(session, transfer),
                 )
+            same_edition = (transfer.form.id, transfer.form.version) == (
+                target.form_id,
+                target.form_version,
+            )
+            if target.form_hash != snapshot_hash and same_edition:
+                raise ServiceError(
+                    t(
+                        "{path}: the text of questionnaire {form} in the file differs from the "
+                        "one assessment {id} was answered with",
+                        path=path,
+                        form=f"{transfer.form.id} {transfer.form.version}",
+                        id=merge_into,
+                    ),
+                    details=[
+                        t(
+                            "The questionnaire file was changed on one of the computers without "
+                            "a new version number. Merge only files answered with the same "
+                            "questionnaire text, or import the file as a new assessment."
+                        )
+                    ],
+                )
             if target.form_hash != snapshot_hash:
                 raise ServiceError(
                     t(

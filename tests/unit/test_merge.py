@@ -240,3 +240,24 @@ def test_merging_either_way_gives_the_same_answers(
     # Merging again changes nothing.
     pcs[0].export_json(ids[0], folder / "a2.json")
     assert not pcs[1].import_json(folder / "a2.json", merge_into=ids[1]).changed
+
+
+def test_a_file_whose_questionnaire_text_differs_says_so(
+    services: Services, tmp_path: Path
+) -> None:
+    aid = services.create_assessment(municipality="Siguldas novads", form_id="quick")
+    (person,) = services.respondents(aid)
+    services.record_answer(person.id, "T1.Q1", AnswerValue.level(2))
+    services.export_json(aid, tmp_path / "copy.json")
+    document = json.loads((tmp_path / "copy.json").read_text(encoding="utf-8"))
+    # Same questionnaire id and version, but someone edited a question's wording on that PC.
+    question = document["form"]["themes"][0]["questions"][0]
+    question["text"] = {key: value + " (labots)" for key, value in question["text"].items()}
+    document.pop("form_hash", None)
+    (tmp_path / "copy.json").write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ServiceError) as caught:
+        services.import_json(tmp_path / "copy.json", merge_into=aid)
+    message = caught.value.message
+    assert "text of questionnaire quick" in message and "differs from the one" in message
+    assert "different questionnaire" not in message
+    assert _answers(services, aid) == {"1": {"T1.Q1": AnswerValue.level(2)}}
