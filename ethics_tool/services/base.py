@@ -1,0 +1,88 @@
+"""What every use case stands on: the database, the form catalogue, the errors and the form cache.
+
+Each public method of a use case is one unit of work in its own session and commits before it returns,
+so an answer is on disk the moment it is given. Methods take and return plain domain objects, never
+ORM rows.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from ethics_tool.domain.loader import FormCatalog, form_from_json
+from ethics_tool.domain.questionnaire import Questionnaire
+from ethics_tool.errors import UserError
+from ethics_tool.i18n import t
+from ethics_tool.storage.db import Database
+from ethics_tool.storage.tables import Assessment
+
+if TYPE_CHECKING:
+    from ethics_tool.seminar import SeminarService
+
+
+class ServiceError(UserError):
+    """A request that cannot be carried out, with a message for the user."""
+
+
+class NotFoundError(ServiceError):
+    pass
+
+
+# Parsed form snapshots by their hash: a snapshot never changes, so one parse serves every later use.
+_FORMS: dict[str, Questionnaire] = {}
+
+
+def parse_snapshot(snapshot_hash: str, snapshot: str) -> Questionnaire:
+    form = _FORMS.get(snapshot_hash)
+    if form is None:
+        form = _FORMS[snapshot_hash] = form_from_json(snapshot)
+    return form
+
+
+class ServiceBase:
+    """One database and one form catalogue, shared by every use case (see :class:`Services`)."""
+
+    def __init__(self, db: Database, catalog: FormCatalog) -> None:
+        self.db = db
+        self.catalog = catalog
+
+    # -- forms --------------------------------------------------------------------------------
+    def forms(self) -> list[Questionnaire]:
+        return self.catalog.ordered()
+
+    def form(self, form_id: str) -> Questionnaire:
+        try:
+            return self.catalog.get(form_id)
+        except KeyError:
+            known = ", ".join(sorted(self.catalog.forms)) or "none"
+            raise NotFoundError(
+                t("unknown questionnaire “{form}” (known: {known})", form=form_id, known=known)
+            ) from None
+
+    # -- helpers ------------------------------------------------------------------------------
+    def _session(self) -> Session:
+        return self.db.sessions()
+
+    @staticmethod
+    def _get(session: Session, assessment_id: int) -> Assessment:
+        row = session.get(Assessment, assessment_id)
+        if row is None:
+            raise NotFoundError(t("no assessment with ID {id}", id=assessment_id))
+        return row
+
+    @staticmethod
+    def _form_of(row: Assessment) -> Questionnaire:
+        # The snapshot column is deferred: it is read from the file only on a cache miss.
+        cached = _FORMS.get(row.form_hash)
+        return cached if cached is not None else parse_snapshot(row.form_hash, row.form_snapshot)
+
+    # -- seminar kit --------------------------------------------------------------------------
+    @functools.cached_property
+    def seminar(self) -> SeminarService:
+        """Dilemma cards and the sessions in which they were discussed."""
+        from ethics_tool.seminar import SeminarService
+
+        return SeminarService(self.db)
