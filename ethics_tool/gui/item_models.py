@@ -16,9 +16,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
 
 from ethics_tool.domain.assessment import ActionData, ActionStatus, AssessmentSummary
+from ethics_tool.domain.dates import past_deadline_warning
 from ethics_tool.gui.labels import action_status_label, mode_label, status_label, unit_type_label
 from ethics_tool.i18n import current_language, format_date, format_percent, t
 
@@ -160,6 +162,18 @@ def _action_header(column: ActionColumn) -> str:
     }[column]
 
 
+OVERDUE_COLOUR = QColor("#b3261e")
+
+
+def _overdue(action: ActionData) -> bool:
+    """A deadline that has passed while the action is not done (shown in red with a warning)."""
+    return (
+        action.deadline is not None
+        and action.deadline < date.today()
+        and action.status is not ActionStatus.DONE
+    )
+
+
 class ActionPlanModel(QAbstractTableModel):
     """The action plan, editable in place; every edit is saved at once through the services."""
 
@@ -206,6 +220,13 @@ class ActionPlanModel(QAbstractTableModel):
         column = ActionColumn(index.column())
         if role == ID_ROLE:
             return action.id
+        overdue = column is ActionColumn.DEADLINE and _overdue(action)
+        if role == Qt.ItemDataRole.ForegroundRole and overdue:
+            return QBrush(OVERDUE_COLOUR)
+        if role == Qt.ItemDataRole.DecorationRole and overdue:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ToolTipRole and overdue:
+            return past_deadline_warning(action.deadline)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column is ActionColumn.TEXT:
                 return action.text

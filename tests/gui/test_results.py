@@ -6,14 +6,15 @@ import json
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDateEdit, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from ethics_tool.domain.answers import AnswerValue
 from ethics_tool.domain.assessment import ActionStatus
 from ethics_tool.gui.item_models import ActionColumn
 from ethics_tool.gui.main_window import MainWindow
+from ethics_tool.gui.widgets.date_input import DateLineEdit
 from ethics_tool.services import Services
 from tests.gui.conftest import ScriptedDialogs
 from tests.gui.helpers import button, click, label, type_text
@@ -81,11 +82,11 @@ def test_action_plan_editing(qtbot: QtBot, window: MainWindow, services: Service
     type_text(editor, "Izpilddirektore Līga")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     not_editing(qtbot, table)
-    # Deadline: the calendar date editor.
+    # Deadline: a date typed the Latvian way (tests/gui/test_dates.py types more).
     table.edit(model.index(0, ActionColumn.DEADLINE))
-    date_editor = table.findChild(QDateEdit, "deadlineEditor")
+    date_editor = table.findChild(DateLineEdit, "deadlineEditor")
     assert date_editor is not None
-    date_editor.setDate(QDate(2026, 6, 30))
+    qtbot.keyClicks(date_editor, "30.06.2026")
     qtbot.keyClick(date_editor, Qt.Key.Key_Return)
     not_editing(qtbot, table)
     # Status: a choice.

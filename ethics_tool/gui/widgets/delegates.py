@@ -1,15 +1,24 @@
-"""Item delegates: a progress bar in a table cell, a date picker and a status choice in the action plan."""
+"""Item delegates: a progress bar in a table cell, a typed date and a status choice in the action plan."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDateEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionProgressBar,
@@ -18,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.assessment import ActionStatus
+from ethics_tool.domain.dates import DateTextError, past_deadline_warning
 from ethics_tool.gui.labels import action_status_label
+from ethics_tool.gui.widgets.date_input import DateLineEdit
 from ethics_tool.i18n import t
 
 Index = QModelIndex | QPersistentModelIndex
-NO_DATE = QDate(2000, 1, 1)  # the minimum of the editor, shown as "no deadline"
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -56,29 +66,53 @@ class ProgressDelegate(QStyledItemDelegate):
 
 
 class DateDelegate(QStyledItemDelegate):
-    """A calendar date picker; the earliest date stands for "no deadline"."""
+    """A deadline typed as Latvians write it (31.03.2027) or picked from a calendar.
+
+    Leaving the field empty removes the deadline. A text that is not a date is not stored and
+    :attr:`message` says why; a deadline in the past is stored, and :attr:`message` warns.
+    """
+
+    message = Signal(str)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = QDateEdit(parent)
+        editor = DateLineEdit(parent, warn_past=True)
         editor.setObjectName("deadlineEditor")
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat("dd.MM.yyyy")
-        editor.setMinimumDate(NO_DATE)
-        editor.setSpecialValueText(t("No deadline"))
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
+        assert isinstance(editor, DateLineEdit)
         value = index.data(Qt.ItemDataRole.EditRole)
-        editor.setDate(value if isinstance(value, QDate) and value.isValid() else NO_DATE)
-        if not (isinstance(value, QDate) and value.isValid()):
-            # Open the calendar on today rather than on the placeholder date.
-            editor.calendarWidget().setSelectedDate(QDate.currentDate())
+        if isinstance(value, QDate) and value.isValid():
+            editor.set_value(date(value.year(), value.month(), value.day()))
+        else:
+            editor.set_value(None)
+        editor.selectAll()
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        # Enter on a text that is not a date keeps the editor open (Qt's rule for a line edit
+        # whose input is not acceptable); say why, so that it does not look like a dead key.
+        if (
+            isinstance(editor, DateLineEdit)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not editor.is_valid()
+        ):
+            self.message.emit(editor.message())
+        return super().eventFilter(editor, event)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
-        value = editor.date()
-        model.setData(index, QDate() if value == NO_DATE else value, Qt.ItemDataRole.EditRole)
+        assert isinstance(editor, DateLineEdit)
+        try:
+            value = editor.value()
+        except DateTextError as exc:
+            self.message.emit(exc.message + " " + t("(the deadline was not changed)"))
+            return
+        stored = QDate(value.year, value.month, value.day) if value else QDate()
+        if model.setData(index, stored, Qt.ItemDataRole.EditRole):
+            warning = past_deadline_warning(value)
+            if warning:
+                self.message.emit(warning)
 
 
 class StatusDelegate(QStyledItemDelegate):

@@ -100,6 +100,7 @@ class ResultsPage(QWidget):
         self.gaps = GapsTab()
         self.plan = ActionPlanTab(services)
         self.plan.action_model.saved.connect(lambda: self.status_message.emit(t("Saved")))
+        self.plan.date_delegate.message.connect(self.status_message.emit)
         self.plan.action_model.failed.connect(
             lambda message: self.dialogs.error(t("The action could not be saved"), message)
         )

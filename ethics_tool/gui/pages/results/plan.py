@@ -43,9 +43,8 @@ class ActionPlanTab(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
-        self.action_table.setItemDelegateForColumn(
-            ActionColumn.DEADLINE, DateDelegate(self.action_table)
-        )
+        self.date_delegate = DateDelegate(self.action_table)
+        self.action_table.setItemDelegateForColumn(ActionColumn.DEADLINE, self.date_delegate)
         self.action_table.setItemDelegateForColumn(
             ActionColumn.STATUS, StatusDelegate(self.action_table)
         )
