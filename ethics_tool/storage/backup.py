@@ -17,15 +17,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from ethics_tool.i18n import t
-from ethics_tool.storage.db import (
-    CorruptDatabaseError,
-    StorageError,
-    _connect_ro,
-    _fsync_dir,
-    classify,
-    probe,
-    quick_check,
-)
+from ethics_tool.storage.engines import StorageError
+from ethics_tool.storage.faults import CorruptDatabaseError, classify
+from ethics_tool.storage.sqlite_file import connect_ro, fsync_dir, probe, quick_check
 
 log = logging.getLogger(__name__)
 
@@ -90,19 +84,7 @@ def create_backup(db_path: Path, reason: str = "manual", keep: int = KEEP) -> Pa
     target = folder / f"{stamp}-{reason}.sqlite3"
     temp = folder / f".{target.name}.part"
     try:
-        source = _connect_ro(db_path)
-        try:
-            dest = sqlite3.connect(temp)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            source.close()
-        with temp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(temp, target)
-        _fsync_dir(folder)
+        _copy(db_path, temp, target)
     except (sqlite3.Error, OSError) as exc:
         temp.unlink(missing_ok=True)
         raise classify(exc, db_path) or StorageError(
@@ -183,21 +165,7 @@ def restore_backup(db_path: Path, backup: Path) -> Path | None:
             saved.write_bytes(db_path.read_bytes())
     temp = db_path.with_name(f".{db_path.name}.restoring")
     try:
-        source = _connect_ro(backup)
-        try:
-            dest = sqlite3.connect(temp)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            source.close()
-        with temp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        for suffix in ("-wal", "-shm"):
-            db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
-        os.replace(temp, db_path)
-        _fsync_dir(db_path.parent)
+        _copy(backup, temp, db_path)
     except (sqlite3.Error, OSError) as exc:
         temp.unlink(missing_ok=True)
         raise classify(exc, db_path) or StorageError(
@@ -205,3 +173,25 @@ def restore_backup(db_path: Path, backup: Path) -> Path | None:
         ) from None
     log.info("restored %s from %s (the previous file was saved as %s)", db_path, backup, saved)
     return saved
+
+
+def _copy(source_path: Path, temp: Path, target: Path) -> None:
+    """A consistent copy of ``source_path`` written as ``temp``, synced, renamed to ``target``.
+
+    A WAL and shared-memory file left beside ``target`` belong to the file it replaces: removed.
+    """
+    source = connect_ro(source_path)
+    try:
+        dest = sqlite3.connect(temp)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        source.close()
+    with temp.open("rb+") as fh:
+        os.fsync(fh.fileno())
+    for suffix in ("-wal", "-shm"):
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+    os.replace(temp, target)
+    fsync_dir(target.parent)

@@ -8,7 +8,7 @@ from pathlib import Path
 from alembic import command
 from sqlalchemy import create_engine
 
-from ethics_tool.storage import db as db_module
+from ethics_tool.storage import schema
 from ethics_tool.storage.db import open_database
 
 TABLES = {"bench_submission", "bench_theme_score", "bench_reference"}
@@ -22,7 +22,7 @@ def _tables(path: Path) -> set[str]:
 def test_bench_tables_upgrade_and_downgrade(db_path: Path) -> None:
     open_database(db_path).dispose()
     assert _tables(db_path) >= TABLES
-    cfg = db_module._alembic_config()
+    cfg = schema.alembic_config()
     engine = create_engine(f"sqlite:///{db_path}")
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -81,13 +81,13 @@ def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
 def test_migration_backs_up_the_file_first(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ethics_tool.storage import db as db_module
+    from ethics_tool.storage import schema
 
     open_database(db_path).dispose()  # a file at the current head
-    head = ScriptDirectory.from_config(db_module._alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(schema.alembic_config()).get_current_head()
     # A later release adds a migration: copy the real scripts and add one revision.
     scripts = tmp_path / "migrations"
-    shutil.copytree(db_module.MIGRATIONS, scripts)
+    shutil.copytree(schema.MIGRATIONS, scripts)
     (scripts / "versions" / "9999_note.py").write_text(
         "from alembic import op\nimport sqlalchemy as sa\n"
         f"revision = '9999_note'\ndown_revision = '{head}'\n"
@@ -98,7 +98,7 @@ def test_migration_backs_up_the_file_first(
         "def downgrade():\n    pass\n",
         encoding="utf-8",
     )
-    monkeypatch.setattr(db_module, "_migrations_location", lambda: scripts)
+    monkeypatch.setattr(schema, "migrations_location", lambda: scripts)
     db = open_database(db_path)
     db.dispose()
     assert db.backup is not None and db.backup.exists()

@@ -132,11 +132,11 @@ def test_foreign_database_is_refused_on_both_engines(db_url: str) -> None:
 def _with_extra_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from alembic.script import ScriptDirectory
 
-    from ethics_tool.storage import db as db_module
+    from ethics_tool.storage import schema
 
-    head = ScriptDirectory.from_config(db_module._alembic_config()).get_current_head()
+    head = ScriptDirectory.from_config(schema.alembic_config()).get_current_head()
     scripts = tmp_path / "migrations"
-    shutil.copytree(db_module.MIGRATIONS, scripts)
+    shutil.copytree(schema.MIGRATIONS, scripts)
     (scripts / "versions" / "9000_note.py").write_text(
         "from alembic import op\nimport sqlalchemy as sa\n"
         f"revision = '9000_note'\ndown_revision = '{head}'\n"
@@ -147,7 +147,7 @@ def _with_extra_migration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         "def downgrade():\n    pass\n",
         encoding="utf-8",
     )
-    monkeypatch.setattr(db_module, "_migrations_location", lambda: scripts)
+    monkeypatch.setattr(schema, "migrations_location", lambda: scripts)
 
 
 def test_server_migration_waits_for_the_administrators_backup(

@@ -17,6 +17,7 @@ from ethics_tool.domain.loader import FormCatalog
 from ethics_tool.services import Services
 from ethics_tool.storage import backup as backups
 from ethics_tool.storage import db as db_module
+from ethics_tool.storage import schema
 from ethics_tool.storage.db import (
     CorruptDatabaseError,
     DatabaseBusyError,
@@ -51,7 +52,7 @@ def test_upgrading_a_filled_baseline_file_keeps_every_answer(tmp_path: Path) -> 
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as conn:
         conn.exec_driver_sql("PRAGMA foreign_keys=ON")
-        cfg = db_module._alembic_config()
+        cfg = schema.alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001_baseline")
     engine.dispose()
@@ -98,7 +99,7 @@ def test_creation_leaves_no_file_until_the_schema_is_complete(
         assert not path.exists()  # the real name appears only when the schema is complete
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(db_module.command, "upgrade", crash)
+    monkeypatch.setattr(schema.command, "upgrade", crash)
     with pytest.raises(KeyboardInterrupt):
         open_database(path)
     assert not path.exists()
