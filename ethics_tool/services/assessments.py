@@ -7,7 +7,7 @@ import logging
 from collections.abc import Sequence
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, defer
 
 from ethics_tool.domain.answers import Mode, Role
@@ -121,7 +121,7 @@ class AssessmentUseCases(ServiceBase):
                 query = query.where(Assessment.status != Status.ARCHIVED.value)
             rows = session.scalars(query).all()
             forms = self._forms_by_hash(session, {row.form_hash for row in rows})
-            counts = self._answer_counts(session)
+            counts = repo.answer_counts(session)
             respondents = repo.respondent_counts(session)
             out = []
             for row in rows:
@@ -154,21 +154,6 @@ class AssessmentUseCases(ServiceBase):
             )
             if snapshot is not None:
                 out[form_hash_value] = parse_snapshot(form_hash_value, snapshot)
-        return out
-
-    @staticmethod
-    def _answer_counts(session: Session) -> dict[int, tuple[int, int]]:
-        is_group = case((Respondent.role == Role.GROUP.value, 1), else_=0)
-        rows = session.execute(
-            select(Respondent.assessment_id, is_group, func.count(Answer.id))
-            .join(Answer, Answer.respondent_id == Respondent.id)
-            .where(Answer.kind.is_not(None))
-            .group_by(Respondent.assessment_id, is_group)
-        )
-        out: dict[int, tuple[int, int]] = {}
-        for aid, group, count in rows:
-            individual, grp = out.get(aid, (0, 0))
-            out[aid] = (individual, grp + count) if group else (individual + count, grp)
         return out
 
     def info(self, assessment_id: int) -> AssessmentInfo:
