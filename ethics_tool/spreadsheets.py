@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ethics_tool import __version__
+from ethics_tool.atomic_write import write_atomically
 from ethics_tool.domain.assessment import ActionData, ActionStatus, AssessmentData
 from ethics_tool.domain.questionnaire import ItemType
 from ethics_tool.errors import UserError
@@ -329,21 +328,7 @@ def write_spreadsheet(data: AssessmentData, results: Results, path: Path, lang: 
                 suffix=path.suffix or "—",
             )
         )
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        raise SpreadsheetError(
-            t("cannot write {path}: {reason}", path=path, reason=exc.strerror)
-        ) from None
-    os.close(fd)
-    try:
-        writer(Path(tmp))
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise SpreadsheetError(
-            t("cannot write {path}: {reason}", path=path, reason=exc.strerror)
-        ) from None
+    write_atomically(path, writer, SpreadsheetError)
 
 
 def _write_xlsx(data: AssessmentData, results: Results, path: Path, lang: str) -> None:

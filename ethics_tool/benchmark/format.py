@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -32,8 +30,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ethics_tool import __version__
+from ethics_tool.atomic_write import write_text_atomically
 from ethics_tool.domain.answers import Mode
 from ethics_tool.domain.assessment import AssessmentData
+from ethics_tool.domain.checks import json_syntax_problem
 from ethics_tool.domain.questionnaire import Text
 from ethics_tool.errors import UserError
 from ethics_tool.i18n import N_, current_language, t, translations
@@ -164,23 +164,7 @@ def file_text(document: Document) -> str:
 
 def write_document(document: Document, path: Path, text: str | None = None) -> None:
     """Write ``text`` (default: :func:`file_text`) atomically: temporary file, then rename."""
-    path = Path(path)
-    text = file_text(document) if text is None else text
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        raise BenchmarkError(
-            t("cannot write {path}: {reason}", path=path, reason=exc.strerror)
-        ) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise BenchmarkError(
-            t("cannot write {path}: {reason}", path=path, reason=exc.strerror)
-        ) from None
+    write_text_atomically(path, file_text(document) if text is None else text, BenchmarkError)
 
 
 def _where(loc: tuple[Any, ...]) -> str:
@@ -195,15 +179,7 @@ def parse_text(text: str, path: Path | str) -> tuple[Document, str]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BenchmarkError(
-            t(
-                "{path}: not valid JSON (line {line}, column {column}: {reason})",
-                path=path,
-                line=exc.lineno,
-                column=exc.colno,
-                reason=exc.msg,
-            )
-        ) from None
+        raise BenchmarkError(json_syntax_problem(path, exc)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BenchmarkError(t("{path}: not a benchmark file (no “format” field)", path=path))
     version = data.get("format_version")

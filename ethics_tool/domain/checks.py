@@ -8,7 +8,9 @@ English messages are replaced by translated ones, so a Latvian message never car
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from pydantic_core import ErrorDetails
@@ -34,6 +36,17 @@ def format_loc(loc: Iterable[Any]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def json_syntax_problem(path: Path | str, exc: json.JSONDecodeError) -> str:
+    """ "<file>: not valid JSON (line, column: reason)", for every reader of JSON files."""
+    return t(
+        "{path}: not valid JSON (line {line}, column {column}: {reason})",
+        path=path,
+        line=exc.lineno,
+        column=exc.colno,
+        reason=exc.msg,
+    )
 
 
 def text_problem(value: str) -> str | None:

@@ -175,7 +175,7 @@ def test_oversized_file_and_text(
     exported["assessment"]["unit_name"] = "x" * 100_001
     with pytest.raises(ExchangeError, match=r"assessment.unit_name: teksts ir par garu"):
         read_export(write(tmp_path, exported))
-    monkeypatch.setattr("ethics_tool.exchange.MAX_EXPORT_FILE_BYTES", 1000)
+    monkeypatch.setattr("ethics_tool.exchange.reading.MAX_EXPORT_FILE_BYTES", 1000)
     with pytest.raises(ExchangeError, match="fails ir par lielu"):
         read_export(write(tmp_path, exported))
 

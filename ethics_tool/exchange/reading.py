@@ -1,212 +1,29 @@
-"""Versioned JSON export and import of one assessment (for archives and merging several computers).
-
-The export holds the form snapshot, the metadata, every respondent's answers and comments, the action
-plan and, for readers, the computed results. Import validates the whole file before it touches the
-database and refuses a bad file with a message naming the field.
-"""
+"""Reading an export file: strict JSON within the size limits, the format's models, then the same
+answer rules as in the program; the result is a plain :class:`TransferredAssessment`. A bad file is
+refused with a message naming the field; nothing is written anywhere."""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from dataclasses import asdict
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
-from ethics_tool import __version__
 from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, Role
-from ethics_tool.domain.assessment import ActionData, ActionStatus, AssessmentData, Status
+from ethics_tool.domain.assessment import ActionData
 from ethics_tool.domain.checks import (
     MAX_DEPTH,
     MAX_EXPORT_FILE_BYTES,
     format_loc,
+    json_syntax_problem,
     pydantic_message,
     shape_problem,
 )
-from ethics_tool.domain.loader import form_to_json
-from ethics_tool.domain.merge import (
-    EPOCH,
-    AnswerRecord,
-    RespondentRecord,
-    TransferredAssessment,
-)
-from ethics_tool.domain.questionnaire import Questionnaire
-from ethics_tool.errors import UserError
+from ethics_tool.domain.merge import EPOCH, AnswerRecord, RespondentRecord, TransferredAssessment
+from ethics_tool.exchange.schema import FORMAT_VERSION, ExchangeError, ExportFile
 from ethics_tool.i18n import t
-from ethics_tool.scoring import Results
-
-# 2: assessment lineage; per answer updated_at, installation and clock; comments without an answer.
-FORMAT_VERSION = 2
-
-
-class ExchangeError(UserError):
-    """A file that cannot be imported or written; the message names the file and the problem."""
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-
-class ExportedAnswer(_Strict):
-    question_id: Annotated[str, Field(min_length=1, max_length=64)]
-    kind: AnswerKind | None  # None (version 2): a comment without an answer
-    value: Annotated[int, Field(strict=True)] | None = None
-    comment: str = ""
-    updated_at: datetime | None = None
-    installation: Annotated[str, Field(max_length=36)] = ""
-    clock: dict[str, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
-
-
-class ExportedRespondent(_Strict):
-    uuid: Annotated[str, Field(min_length=1, max_length=36)]
-    label: Annotated[str, Field(min_length=1, max_length=200)]
-    role: Role
-    answers: list[ExportedAnswer]
-
-
-class ExportedAction(_Strict):
-    question_id: Annotated[str, Field(max_length=64)] | None = None
-    text: Annotated[str, Field(min_length=1)]
-    responsible: Annotated[str, Field(max_length=200)] = ""
-    deadline: date | None = None
-    status: ActionStatus = ActionStatus.NOT_STARTED
-
-
-class ExportedAssessment(_Strict):
-    # Lengths as the database columns (storage/tables.py), which PostgreSQL enforces.
-    uuid: Annotated[str, Field(min_length=1, max_length=36)]
-    lineage: Annotated[str, Field(min_length=1, max_length=36)] | None = None  # v1: the UUID
-    municipality: Annotated[str, Field(min_length=1, max_length=200)]
-    unit_type: Annotated[str, Field(max_length=60)]
-    unit_name: Annotated[str, Field(max_length=200)] = ""
-    assessed_on: date
-    prepared_by: Annotated[str, Field(max_length=200)] = ""
-    mode: Mode
-    status: Status = Status.IN_PROGRESS
-    is_demo: bool = False
-
-
-class ExportFile(_Strict):
-    format: Literal["ethics-tool-assessment"]
-    format_version: int
-    app_version: str = ""
-    assessment: ExportedAssessment
-    form: Questionnaire
-    respondents: list[ExportedRespondent]
-    actions: list[ExportedAction] = Field(default_factory=list)
-
-
-def _results_json(results: Results) -> dict[str, Any]:
-    data = asdict(results)
-    data["mode"] = results.mode.value
-    for question in data["questions"].values():
-        question["item_type"] = str(question["item_type"])
-    for priority in data["priorities"]:
-        priority["recommendations"] = [
-            rec.model_dump(mode="json") for rec in priority["recommendations"]
-        ]
-    return data
-
-
-def export_document(data: AssessmentData, results: Results) -> dict[str, Any]:
-    """The export as a JSON-ready dict (``data.records`` carries the answers with their history)."""
-    info = data.info
-    return {
-        "format": "ethics-tool-assessment",
-        "format_version": FORMAT_VERSION,
-        "app_version": __version__,
-        "assessment": {
-            "uuid": info.uuid,
-            "lineage": info.lineage,
-            "municipality": info.municipality,
-            "unit_type": info.unit_type,
-            "unit_name": info.unit_name,
-            "assessed_on": info.assessed_on.isoformat(),
-            "prepared_by": info.prepared_by,
-            "mode": info.mode.value,
-            "status": info.status.value,
-            "is_demo": info.is_demo,
-            "form_id": info.form_id,
-            "form_version": info.form_version,
-            "form_hash": info.form_hash,
-        },
-        "form": json.loads(form_to_json(data.form)),
-        "respondents": [
-            {
-                "uuid": person.uuid,
-                "label": person.label,
-                "role": person.role.value,
-                "answers": [_answer_json(record) for record in records],
-            }
-            for person, records in zip(data.respondents, _records(data), strict=True)
-        ],
-        "actions": [
-            {
-                "question_id": action.question_id,
-                "text": action.text,
-                "responsible": action.responsible,
-                "deadline": action.deadline.isoformat() if action.deadline else None,
-                "status": action.status.value,
-            }
-            for action in data.actions
-        ],
-        "results": _results_json(results),
-    }
-
-
-def _records(data: AssessmentData) -> list[tuple[AnswerRecord, ...]]:
-    if data.records is not None:
-        return list(data.records)
-    # Plain answers without history (e.g. built in memory): no clock, no installation.
-    return [
-        tuple(
-            AnswerRecord(qid, answer.kind, answer.value, answer.comment)
-            for qid, answer in given.answers.items()
-        )
-        + tuple(AnswerRecord(qid, None, None, text) for qid, text in given.notes.items())
-        for given in data.answers
-    ]
-
-
-def _answer_json(record: AnswerRecord) -> dict[str, Any]:
-    return {
-        "question_id": record.question_id,
-        "kind": record.kind.value if record.kind is not None else None,
-        "value": record.value,
-        "comment": record.comment,
-        "updated_at": record.updated_at.isoformat() if record.updated_at != EPOCH else None,
-        "installation": record.installation,
-        "clock": dict(sorted(record.clock.items())),
-    }
-
-
-def write_export(data: AssessmentData, results: Results, path: Path) -> None:
-    """Write the JSON export atomically (temporary file, then rename)."""
-    text = json.dumps(export_document(data, results), ensure_ascii=False, indent=2)
-    _write_atomic(path, text)
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        raise ExchangeError(
-            t("cannot write {path}: {reason}", path=path, reason=exc.strerror)
-        ) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ExchangeError(
-            t("cannot write {path}: {reason}", path=path, reason=exc.strerror)
-        ) from None
 
 
 class _DuplicateKey(ValueError):
@@ -272,15 +89,7 @@ def _parse_json(path: Path) -> Any:
             text, object_pairs_hook=_object_without_duplicates, parse_constant=_refuse_constant
         )
     except json.JSONDecodeError as exc:
-        raise ExchangeError(
-            t(
-                "{path}: not valid JSON (line {line}, column {column}: {reason})",
-                path=path,
-                line=exc.lineno,
-                column=exc.colno,
-                reason=exc.msg,
-            )
-        ) from None
+        raise ExchangeError(json_syntax_problem(path, exc)) from None
     except _DuplicateKey as exc:
         raise ExchangeError(
             t("{path}: the key “{key}” appears twice in one object", path=path, key=exc.key)
