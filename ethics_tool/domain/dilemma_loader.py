@@ -21,6 +21,7 @@ from ethics_tool.domain.loader import (
     _format_loc,
     _line_of,
     _SafeLoader,
+    load_folders,
 )
 
 DILEMMA_FOLDER = "dilemmas"
@@ -123,29 +124,15 @@ def load_dilemma(path: Path) -> Dilemma:
 def load_deck(directories: Iterable[Path]) -> Deck:
     """Every card in ``directories`` (each a ``dilemmas`` folder); bad files are collected."""
     deck = Deck()
-    for directory in directories:
-        if not directory.is_dir():
-            continue
-        for path in sorted(directory.glob("*.y*ml")):
-            try:
-                card = load_dilemma(path)
-            except DilemmaError as exc:
-                deck.errors.append(exc)
-                continue
-            if card.id in deck.cards:
-                deck.errors.append(
-                    DilemmaError(
-                        str(path),
-                        [
-                            Problem(
-                                "id", f"card id {card.id!r} already used by {deck.sources[card.id]}"
-                            )
-                        ],
-                    )
-                )
-                continue
-            deck.cards[card.id] = card
-            deck.sources[card.id] = path
+    load_folders(
+        directories,
+        load_dilemma,
+        DilemmaError,
+        deck.cards,
+        deck.sources,
+        deck.errors,
+        lambda card_id, other: f"card id {card_id!r} already used by {other}",
+    )
     return deck
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import yaml
 from pydantic import ValidationError
@@ -54,6 +54,10 @@ class FormError(UserError):
         return t("{source}: {count} problem(s)", source=self.source, count=len(self.problems)) + (
             f"\n{lines}"
         )
+
+
+ItemT = TypeVar("ItemT", bound="_HasId")
+ErrorT = TypeVar("ErrorT", bound=FormError)
 
 
 @dataclass
@@ -264,35 +268,56 @@ def load_form(path: Path) -> Questionnaire:
 def load_catalog(directories: Iterable[Path]) -> FormCatalog:
     """Load every ``*.yaml`` form in ``directories``; broken files are collected, not fatal."""
     catalog = FormCatalog()
+    load_folders(
+        directories,
+        load_form,
+        FormError,
+        catalog.forms,
+        catalog.sources,
+        catalog.errors,
+        lambda form_id, other: t(
+            "form id “{id}” is already used by {other}", id=form_id, other=other
+        ),
+    )
+    return catalog
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def load_folders(
+    directories: Iterable[Path],
+    load: Callable[[Path], ItemT],
+    error: type[ErrorT],
+    items: dict[str, ItemT],
+    sources: dict[str, Path],
+    errors: list[ErrorT],
+    duplicate: Callable[[str, Path], str],
+) -> None:
+    """Load every ``*.yaml``/``*.yml`` file of ``directories`` (in name order) into ``items`` by id.
+
+    A file that raises ``error`` is collected in ``errors``, and so is a file whose id an earlier
+    file has (``duplicate(id, earlier file)`` says so); the other files load. ``sources`` records
+    the file of every item. Shared by questionnaires and dilemma cards.
+    """
     for directory in directories:
         if not directory.is_dir():
             continue
         for path in sorted(directory.glob("*.y*ml")):
             try:
-                form = load_form(path)
-            except FormError as exc:
-                catalog.errors.append(exc)
+                item = load(path)
+            except error as exc:
+                errors.append(exc)
                 continue
-            if form.id in catalog.forms:
-                catalog.errors.append(
-                    FormError(
-                        str(path),
-                        [
-                            Problem(
-                                "id",
-                                t(
-                                    "form id “{id}” is already used by {other}",
-                                    id=form.id,
-                                    other=catalog.sources[form.id],
-                                ),
-                            )
-                        ],
-                    )
+            if item.id in items:
+                errors.append(
+                    error(str(path), [Problem("id", duplicate(item.id, sources[item.id]))])
                 )
                 continue
-            catalog.forms[form.id] = form
-            catalog.sources[form.id] = path
-    return catalog
+            items[item.id] = item
+            sources[item.id] = path
 
 
 def form_to_json(form: Questionnaire) -> str:

@@ -18,7 +18,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     FrameBreak,
     KeepInFrame,
     KeepTogether,
@@ -31,6 +30,7 @@ from ethics_tool import __version__
 from ethics_tool.domain.dilemmas import Dilemma, discussion_questions
 from ethics_tool.i18n import t
 from ethics_tool.report import styles as st
+from ethics_tool.report.document import PAGE_SETUP, bare_frame, body_frame
 from ethics_tool.report.layout import bold, bullets, heading, para, rich
 from ethics_tool.report.markup import esc, plain
 from ethics_tool.report.pdf import _as_report_error, write_atomically
@@ -141,17 +141,12 @@ class CardsDocument(BaseDocTemplate):  # type: ignore[misc]  # ReportLab is unty
     def __init__(self, file: BinaryIO, title: str, lang: str, footer: str) -> None:
         super().__init__(
             file,
-            pagesize=st.PAGE_SIZE,
-            leftMargin=st.MARGIN_X,
-            rightMargin=st.MARGIN_X,
-            topMargin=st.MARGIN_TOP,
-            bottomMargin=st.MARGIN_BOTTOM,
+            **PAGE_SETUP,
             title=title,
             author="",
             subject=title,
             creator=f"Ētikas pašnovērtējums {__version__}",
             lang=lang,
-            initialFontName=st.FONT,
         )
         self.footer = footer
         w, h = card_size()
@@ -159,29 +154,15 @@ class CardsDocument(BaseDocTemplate):  # type: ignore[misc]  # ReportLab is unty
         for slot in range(CARDS_PER_PAGE):
             x, y = card_origin(slot)
             frames.append(
-                Frame(
+                bare_frame(
                     x + CARD_PADDING,
                     y + CARD_PADDING,
                     w - 2 * CARD_PADDING,
                     h - 2 * CARD_PADDING,
-                    id=f"card{slot}",
-                    leftPadding=0,
-                    rightPadding=0,
-                    topPadding=0,
-                    bottomPadding=0,
+                    f"card{slot}",
                 )
             )
-        body = Frame(
-            self.leftMargin,
-            self.bottomMargin,
-            self.width,
-            self.height,
-            id="body",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
+        body = body_frame(self)
         self.addPageTemplates(
             [
                 PageTemplate(id="cards", frames=frames, onPage=self._cut_marks),

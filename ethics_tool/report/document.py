@@ -22,6 +22,37 @@ TOTAL_FORM = "pageTotal"
 FOOTER_SIZE = 7.5
 
 
+# A4 portrait with the report's margins and font: every document the program prints.
+PAGE_SETUP: dict[str, Any] = {
+    "pagesize": st.PAGE_SIZE,
+    "leftMargin": st.MARGIN_X,
+    "rightMargin": st.MARGIN_X,
+    "topMargin": st.MARGIN_TOP,
+    "bottomMargin": st.MARGIN_BOTTOM,
+    "initialFontName": st.FONT,
+}
+
+
+def bare_frame(x: float, y: float, width: float, height: float, frame_id: str) -> Frame:
+    """A frame without inner padding: the page margins (or the card's) are the only room."""
+    return Frame(
+        x,
+        y,
+        width,
+        height,
+        id=frame_id,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+
+
+def body_frame(doc: BaseDocTemplate) -> Frame:
+    """The frame that fills the page inside ``doc``'s margins."""
+    return bare_frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, "body")
+
+
 class PageCountCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
     """A canvas that defines the total page count form just before saving."""
 
@@ -69,34 +100,19 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]  # ReportLab is unt
     ) -> None:
         super().__init__(
             file,
-            pagesize=st.PAGE_SIZE,
-            leftMargin=st.MARGIN_X,
-            rightMargin=st.MARGIN_X,
-            topMargin=st.MARGIN_TOP,
-            bottomMargin=st.MARGIN_BOTTOM,
+            **PAGE_SETUP,
             title=meta.title,
             author=meta.author,
             subject=meta.subject,
             keywords=meta.keywords,
             creator=meta.creator,
             lang=meta.lang,
-            initialFontName=st.FONT,
         )
         self.page_frame = frame
         self._progress = progress
         self._placed = 0
         self._total = 1
-        body = Frame(
-            self.leftMargin,
-            self.bottomMargin,
-            self.width,
-            self.height,
-            id="body",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
+        body = body_frame(self)
         self.addPageTemplates(
             [
                 PageTemplate(id="cover", frames=[body], onPage=self._draw_footer),
