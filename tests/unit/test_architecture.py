@@ -13,20 +13,9 @@ LONG = 400
 # A longer module says why in its docstring, with these words.
 REASON = "Over 400 lines because"
 # Known and owned elsewhere: remove an entry when its module is split (the test then keeps it so).
-PENDING = {
-    "exchange.py": "lane merge (#9) rewrites the import path (exchange returns domain objects)",
-    # Grown by the same rewrite (backups, start-up safety, the backup command) before it landed:
-    "storage/db.py": "lane merge (#9): start-up, error mapping and backups to split",
-    "storage/repository.py": "lane merge (#9): row construction and answer upserts",
-    "cli.py": "lane merge (#9): the backup subcommands",
-    "spreadsheets.py": "lane bench (#13): one module per sheet or format (XLSX, CSV)",
-}
+PENDING: dict[str, str] = {}
 # Known run-time cycles, each to be removed by its owner (then delete the entry).
-KNOWN_CYCLES = [
-    # storage/backup.py uses db.py's helpers, and db.py makes a backup (lazily) before migrating
-    # and daily (lane merge, #9): the helpers they share belong in a module of their own.
-    ["ethics_tool.storage.backup", "ethics_tool.storage.db"],
-]
+KNOWN_CYCLES: list[list[str]] = []
 
 
 def import_cycles(graph: grimp.ImportGraph) -> list[list[str]]:
