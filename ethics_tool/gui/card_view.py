@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -252,11 +253,6 @@ class CardView(QDialog):
         self.assessment.setObjectName("cardAssessment")
         self.assessment_label = QLabel()
         self.assessment_label.setBuddy(self.assessment)
-        # long names are shortened in the box, not allowed to widen the window past the screen
-        self.assessment.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.assessment.setMinimumContentsLength(14)
         self.assessment.addItem("", None)
         for row in assessments:
             info = row.info
@@ -264,6 +260,14 @@ class CardView(QDialog):
                 f"{info.municipality} · {info.unit_label} · {format_date(info.assessed_on)}",
                 info.id,
             )
+        # As wide as the longest name where there is room (the date at its end shows); on a small
+        # screen shortened, never widening the window past the screen.
+        self.assessment.setMaximumWidth(self.assessment.sizeHint().width())
+        self.assessment.setMinimumContentsLength(14)
+        self.assessment.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.assessment.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         if assessment_id is not None:
             self.assessment.setCurrentIndex(max(0, self.assessment.findData(assessment_id)))
         self.back_button = QPushButton()
@@ -284,9 +288,10 @@ class CardView(QDialog):
         buttons.setContentsMargins(32, 8, 32, 12)
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.next_button)
-        buttons.addWidget(self.message, 1)
+        buttons.addWidget(self.message)
+        buttons.addStretch(1)
         buttons.addWidget(self.assessment_label)
-        buttons.addWidget(self.assessment, 1)
+        buttons.addWidget(self.assessment, 100)  # the room goes to the list first, up to its width
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)

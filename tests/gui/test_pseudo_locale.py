@@ -2,7 +2,8 @@
 
 Latvian runs longer than English; the pseudo-locale (``ETHICS_TOOL_PSEUDO=1``) exaggerates that, so
 a label that only just fits today is found before a translation makes it not fit. The window is
-walked at 1280×720, the smallest size the program promises to work at.
+walked at 1280×720, the smallest size the program promises to work at: every page (the seminar
+kit's too), the results tabs, dialogs, the facilitator's agenda and the card shown to the room.
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
+    QComboBox,
     QLabel,
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QStyle,
+    QStyleOptionComboBox,
     QToolBar,
     QToolButton,
     QWidget,
@@ -30,6 +34,8 @@ from ethics_tool import pseudo_locale
 from ethics_tool.domain.answers import AnswerValue, Mode, Role
 from ethics_tool.gui.dialogs.blank_form import BlankFormDialog
 from ethics_tool.gui.main_window import PAGES, MainWindow
+from ethics_tool.gui.pages.facilitator import PLAN
+from ethics_tool.gui.seminar import SEMINAR_PAGES
 from ethics_tool.services import NewRespondent, Services
 from tests.gui.helpers import open_new_dialog
 
@@ -58,7 +64,8 @@ def _label_need(label: QLabel) -> int:
 
 
 def clipped(root: QWidget) -> list[str]:
-    """Visible labels and buttons under ``root`` whose text is wider than the room they have."""
+    """Visible labels, buttons and drop-down lists under ``root`` whose text is wider than the room
+    they have."""
     found = []
     for widget in root.findChildren(QWidget):
         if not widget.isVisibleTo(root) or not widget.isVisible():
@@ -89,6 +96,22 @@ def clipped(root: QWidget) -> list[str]:
                     f"{name} {widget.text()!r}: needs {widget.sizeHint().width()} px, "
                     f"has {widget.width()}"
                 )
+        elif isinstance(widget, QComboBox) and not widget.isEditable() and widget.currentText():
+            option = QStyleOptionComboBox()
+            widget.initStyleOption(option)
+            room = (
+                widget.style()
+                .subControlRect(
+                    QStyle.ComplexControl.CC_ComboBox,
+                    option,
+                    QStyle.SubControl.SC_ComboBoxEditField,
+                    widget,
+                )
+                .width()
+            )
+            need = widget.fontMetrics().horizontalAdvance(widget.currentText())
+            if need > room:
+                found.append(f"{name} {widget.currentText()!r}: needs {need} px, has {room}")
         elif isinstance(widget, QProgressBar) and widget.isTextVisible() and widget.text():
             need = widget.fontMetrics().horizontalAdvance(widget.text()) + 8
             if need > widget.width():
@@ -131,7 +154,9 @@ def test_no_page_clips_a_text_in_the_pseudo_locale(
     window.open_assessment(first, "questionnaire")
 
     problems: dict[str, list[str]] = {}
-    for name in PAGES:
+    # Every page the window has: the main ones and those the seminar kit adds.
+    assert set(PAGES) | set(SEMINAR_PAGES) <= set(window.pages)
+    for name in window.pages:
         window.show_page(name)
         if name == "results":
             for tab in range(window.results.tabs.count()):
@@ -166,4 +191,35 @@ def test_no_page_clips_a_text_in_the_pseudo_locale(
     if found := fits(blank):
         problems["blank questionnaire dialog"] = found
     blank.reject()
+    problems.update(_seminar_problems(qtbot, window, first))
     assert not problems, "\n".join(f"{k}: {v}" for k, v in problems.items())
+
+
+def _seminar_problems(qtbot: QtBot, window: MainWindow, assessment_id: int) -> dict[str, list[str]]:
+    """The seminar kit: the Dilemmas page (a card chosen, suggestions from "Discuss"), every
+    step of the facilitator's agenda, and the card shown to the room."""
+    problems: dict[str, list[str]] = {}
+    kit = window.seminar
+    assert kit is not None
+    window.open_assessment(assessment_id, "results")
+    kit.discuss(kit.weakest_themes(assessment_id))
+    assert window.current_page() == "dilemmas"
+    if found := fits(window):
+        problems["dilemmas: cards for the weakest themes"] = found
+    kit.dilemmas.show_all()
+    kit.dilemmas.select(kit.dilemmas.visible_cards()[0].id)
+    if found := fits(window):
+        problems["dilemmas: a card chosen"] = found
+    window.show_page("facilitator")
+    for step in range(len(PLAN)):
+        kit.facilitator.go_to(step)
+        if found := fits(window):
+            problems[f"seminar step {PLAN[step].key}"] = found
+    view = kit.present(kit.dilemmas.visible_cards()[0].id)
+    qtbot.waitUntil(view.isVisible)
+    view.showNormal()
+    view.resize(WIDTH, HEIGHT)
+    if found := fits(view):
+        problems["card shown to the room"] = found
+    view.close()
+    return problems
