@@ -115,3 +115,22 @@ def test_a_refused_key_says_why_in_the_status_bar(
     assert "0–4" in window.statusBar().currentMessage()
     press(qtbot, window, Qt.Key.Key_4)
     assert page.session.current_answer() == AnswerValue.level(4)
+
+
+def test_a_long_comment_shows_its_length_and_the_limit_before_it_is_refused(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    assessment_id = _open(window, services)
+    card = window.questionnaire.card
+    press(qtbot, window, Qt.Key.Key_2)
+    assert not card.comment_count.isVisible()
+    card.comment.setPlainText("a" * 18_500)
+    assert card.comment_count.isVisible()
+    assert card.comment_count.text() == "18\u202f500 of 20\u202f000 characters"
+    card.flush_comment()
+    saved = services.load(assessment_id).answers[0].answers
+    assert len(next(iter(saved.values())).comment) == 18_500
+    card.comment.setPlainText("a" * 20_001)
+    assert "too long, shorten the comment to save it" in card.comment_count.text()
+    card.comment.setPlainText("short")
+    assert not card.comment_count.isVisible()

@@ -18,10 +18,25 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.answers import AnswerKind, AnswerValue
-from ethics_tool.domain.questionnaire import ItemType, Question, Questionnaire, Reference, Theme
+from ethics_tool.domain.questionnaire import (
+    MAX_COMMENT_CHARS,
+    ItemType,
+    Question,
+    Questionnaire,
+    Reference,
+    Theme,
+)
 from ethics_tool.gui.appearance import ScaledLabel, is_large_text
 from ethics_tool.gui.widgets.choice_button import ChoiceButton
 from ethics_tool.i18n import t
+
+COMMENT_WARN_CHARS = MAX_COMMENT_CHARS * 9 // 10
+
+
+def _thousands(value: int) -> str:
+    """20000 -> "20 000" (a narrow space groups thousands in Latvian and reads well in English)."""
+    return f"{value:,}".replace(",", "\u202f")
+
 
 NA_ID = -1000
 UNKNOWN_ID = -1001
@@ -126,10 +141,16 @@ class QuestionCard(QWidget):
         self._comment_timer = QTimer(self)
         self._comment_timer.setSingleShot(True)
         self._comment_timer.setInterval(COMMENT_DELAY_MS)
-        self._comment_timer.timeout.connect(self.flush_comment)
+        self._comment_timer.timeout.connect(self._comment_pause)
         self.comment.textChanged.connect(self._comment_changed)
         self.comment.installEventFilter(self)
         self._comment_sent = ""
+        # Shown only near the limit that saving (and every import) applies to a comment.
+        self.comment_count = QLabel()
+        self.comment_count.setObjectName("commentCount")
+        self.comment_count.setWordWrap(True)
+        self.comment_count.hide()
+        self.comment.textChanged.connect(self._show_comment_length)
 
         self.others = QLabel()
         self.others.setObjectName("othersPanel")
@@ -156,6 +177,7 @@ class QuestionCard(QWidget):
         layout.addWidget(self.guidance)
         layout.addWidget(self.comment_label)
         layout.addWidget(self.comment)
+        layout.addWidget(self.comment_count)
         layout.addStretch(1)
         self.retranslate()
 
@@ -339,6 +361,31 @@ class QuestionCard(QWidget):
     def _comment_changed(self) -> None:
         if not self._loading:
             self._comment_timer.start()
+
+    def _comment_pause(self) -> None:
+        """A pause in typing saves the comment, unless it is over the limit: the red count says
+        so while typing (leaving the question still tries, and a refusal is shown then)."""
+        if len(self.comment.toPlainText()) <= MAX_COMMENT_CHARS:
+            self.flush_comment()
+
+    def _show_comment_length(self) -> None:
+        length = len(self.comment.toPlainText())
+        near = length >= COMMENT_WARN_CHARS
+        self.comment_count.setVisible(near)
+        if not near:
+            return
+        figures = {"length": _thousands(length), "limit": _thousands(MAX_COMMENT_CHARS)}
+        if length > MAX_COMMENT_CHARS:
+            self.comment_count.setText(
+                t(
+                    "{length} of {limit} characters: too long, shorten the comment to save it",
+                    **figures,
+                )
+            )
+            self.comment_count.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            self.comment_count.setText(t("{length} of {limit} characters", **figures))
+            self.comment_count.setStyleSheet("color: palette(placeholder-text);")
 
     def set_comment(self, text: str) -> None:
         """Show ``text`` as the comment without sending it (it is saved by the caller)."""
