@@ -126,11 +126,11 @@ def test_a_long_comment_shows_its_length_and_the_limit_before_it_is_refused(
     assert not card.comment_count.isVisible()
     card.comment.setPlainText("a" * 18_500)
     assert card.comment_count.isVisible()
-    assert card.comment_count.text() == "18\u202f500 of 20\u202f000 characters"
+    assert card.comment_count.text() == "18\u202f500 no 20\u202f000 rakstzīmēm"
     card.flush_comment()
     saved = services.load(assessment_id).answers[0].answers
     assert len(next(iter(saved.values())).comment) == 18_500
     card.comment.setPlainText("a" * 20_001)
-    assert "too long, shorten the comment to save it" in card.comment_count.text()
+    assert "par garu, saīsiniet komentāru" in card.comment_count.text()
     card.comment.setPlainText("short")
     assert not card.comment_count.isVisible()
