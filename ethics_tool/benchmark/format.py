@@ -334,19 +334,12 @@ def make_submission(
 
 def municipality_type_of(name: str) -> str | None:
     """``valstspilseta`` or ``novads`` for a name in the reference list; None when unknown."""
-    from ethics_tool.paths import resource
+    from ethics_tool.domain.municipalities import find_municipality
 
-    path = resource("municipalities.json")
-    try:
-        entries = json.loads(path.read_text(encoding="utf-8"))["municipalities"]
-    except (OSError, ValueError, KeyError):
-        return None
-    wanted = name.strip().casefold()
-    for entry in entries:
-        if wanted in (str(entry.get("lv", "")).casefold(), str(entry.get("en", "")).casefold()):
-            kind = entry.get("type")
-            return kind if kind in MUNICIPALITY_TYPES else None
-    if wanted.endswith(" novads"):
+    entry = find_municipality(name)
+    if entry is not None:
+        return entry.type if entry.type in MUNICIPALITY_TYPES else None
+    if name.strip().casefold().endswith(" novads"):
         return "novads"
     return None
 

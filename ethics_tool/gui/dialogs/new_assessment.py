@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.answers import Mode, Role
+from ethics_tool.domain.municipalities import municipalities
 from ethics_tool.domain.questionnaire import Audience
-from ethics_tool.gui.dialogs.municipalities import municipalities
 from ethics_tool.gui.dialogs.respondent_row import RespondentRow
 from ethics_tool.gui.dialogs.sizing import keep_minimum
 from ethics_tool.gui.labels import (
@@ -78,7 +78,7 @@ class NewAssessmentDialog(QDialog):
         self.municipality.setEditable(True)
         self.municipality.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.municipality.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        names = list(municipalities())
+        names = [entry.lv for entry in municipalities()]
         self.municipality.addItems(names)
         self.municipality.setCurrentIndex(-1)
         self.municipality.setEditText("")
