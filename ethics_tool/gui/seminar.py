@@ -10,22 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThreadPool, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ethics_tool.domain.answers import Mode
 from ethics_tool.gui.card_view import CardView
-from ethics_tool.gui.files.names import suggested_path, with_suffix
-from ethics_tool.gui.files.worker import Worker
+from ethics_tool.gui.files.jobs import Job
 from ethics_tool.gui.pages.dilemmas import DilemmasPage, theme_titles
 from ethics_tool.gui.pages.facilitator import FacilitatorPage
 from ethics_tool.gui.window.actions import icon
 from ethics_tool.i18n import current_language, t
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from ethics_tool.gui.main_window import MainWindow
 
 SEMINAR_PAGES = ("dilemmas", "facilitator")
@@ -43,7 +40,6 @@ class SeminarKit(QObject):
         self.dilemmas = DilemmasPage(self.services)
         self.facilitator = FacilitatorPage()
         self.card_view: CardView | None = None
-        self._print_worker: Worker | None = None
 
         for name, page in (("dilemmas", self.dilemmas), ("facilitator", self.facilitator)):
             window.pages[name] = page
@@ -70,6 +66,10 @@ class SeminarKit(QObject):
             window.page_actions["settings"], window.page_actions["facilitator"]
         )
 
+        assert window.files is not None  # the cards are written by the window's file work
+        window.files.started.connect(lambda kind: self._file_work(kind, True))
+        window.files.finished.connect(lambda kind, _result: self._file_work(kind, False))
+        window.files.failed.connect(lambda kind, _message: self._file_work(kind, False))
         self.dilemmas.present_requested.connect(self.present)
         self.dilemmas.print_requested.connect(self.print_cards)
         self.facilitator.action_requested.connect(self._facilitator_action)
@@ -127,7 +127,8 @@ class SeminarKit(QObject):
 
     def print_cards(self, card_ids: list[str] | None = None) -> bool:
         """Ask for a file and write the cards (all, or ``card_ids``) as a PDF off the GUI thread."""
-        if self._print_worker is not None:
+        files = self.window.files
+        if files is None or files.running(Job.CARDS):
             return False
         deck = self.services.seminar.deck
         numbers = {card.id: n for n, card in enumerate(deck.ordered(), start=1)}
@@ -135,49 +136,21 @@ class SeminarKit(QObject):
         cards = [deck.get(cid) for cid in ids if cid in deck.cards]
         if not cards:
             return False
-        settings = self.window.settings
-        suggested = suggested_path(settings.export_dir, t("Ethics dilemmas"), ".pdf")
-        path = self.window.dialogs.save_path(
-            t("Print dilemma cards (PDF)"), suggested, t("PDF files (*.pdf)")
-        )
-        if path is None:
-            return False
-        settings.export_dir = str(path.parent)
-        target: Path = with_suffix(path, ".pdf")
         lang = current_language()
         titles = theme_titles(self.services, lang)
         card_numbers = [numbers[card.id] for card in cards]
 
-        def job(_progress: Callable[[int], None]) -> str:
+        def build(target: Path) -> None:
             from ethics_tool.report.cards import build_dilemma_cards
 
             build_dilemma_cards(cards, target, lang=lang, theme_titles=titles, numbers=card_numbers)
-            return str(target)
 
-        worker = Worker(job)
-        worker.signals.finished.connect(self._printed)
-        worker.signals.failed.connect(self._print_failed)
-        self._print_worker = worker
-        self.action_print.setEnabled(False)
-        self.window.show_message(t("Writing the PDF…"))
-        QThreadPool.globalInstance().start(worker)
-        return True
+        return files.dilemma_cards(build)
 
-    def _printed(self, result: object) -> None:
-        self._print_worker = None
-        self.action_print.setEnabled(True)
-        path = str(result)
-        self.window.show_message(t("PDF saved: {path}", path=path))
-        if self.window.dialogs.offer_open(
-            t("Print dilemma cards (PDF)"), t("The cards were saved as {path}", path=path)
-        ):
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
-
-    def _print_failed(self, message: str) -> None:
-        self._print_worker = None
-        self.action_print.setEnabled(True)
-        self.window.show_message(t("The PDF could not be written"))
-        self.window.dialogs.error(t("The cards could not be written"), message)
+    def _file_work(self, kind: str, running: bool) -> None:
+        """Printing is offered again once the cards are written (or could not be)."""
+        if kind == Job.CARDS:
+            self.action_print.setEnabled(not running)
 
     # -- facilitator ----------------------------------------------------------------------------
     def _facilitator_action(self, action: str) -> None:

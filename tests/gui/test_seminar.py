@@ -142,6 +142,27 @@ def test_print_cards_from_the_page(
     assert any("kartites.pdf" in asked for asked in dialogs.asked)
 
 
+def test_cards_that_cannot_be_written_say_so_and_printing_stays_possible(
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    dialogs.save_to = tmp_path / "no such folder" / "kartites"
+    window.page_actions["dilemmas"].trigger()
+    assert window.seminar is not None
+    action = window.seminar.action_print
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.errors), timeout=20000)
+    [(title, text)] = dialogs.errors
+    assert title == "Kartītes neizdevās izveidot"
+    assert "no such folder" in text
+    assert action.isEnabled()
+    assert not (tmp_path / "no such folder").exists()
+    dialogs.errors.clear()
+    dialogs.save_to = tmp_path / "kartites"
+    action.trigger()
+    qtbot.waitUntil(lambda: (tmp_path / "kartites.pdf").exists() and action.isEnabled())
+    assert not dialogs.errors
+
+
 def test_facilitator_mode_steps_clock_and_actions(
     qtbot: QtBot, window: MainWindow, services: Services
 ) -> None:

@@ -10,3 +10,4 @@ class Job(StrEnum):
     JSON = "json"  # the assessment as a JSON export
     BLANK = "blank"  # a blank questionnaire as a PDF
     IMPORT = "import"  # a JSON export read in, as a new assessment or merged into one
+    CARDS = "cards"  # the seminar kit's dilemma cards as a PDF

@@ -132,6 +132,24 @@ class FileWork(QObject):
         self._start(Job.BLANK, job, t("Writing the PDF…"))
         return True
 
+    def dilemma_cards(self, build: Callable[[Path], None]) -> bool:
+        """Ask for a file and write the seminar's dilemma cards into it with ``build``."""
+        if self.running(Job.CARDS):
+            return False
+        path = self._save_path(
+            t("Print dilemma cards (PDF)"), t("Ethics dilemmas"), ".pdf", t("PDF files (*.pdf)")
+        )
+        if path is None:
+            return False
+        path = with_suffix(path, ".pdf")
+
+        def job(_progress: Callable[[int], None]) -> str:
+            build(path)
+            return str(path)
+
+        self._start(Job.CARDS, job, t("Writing the PDF…"))
+        return True
+
     def import_file(self, merge_into: int | None = None, path: Path | None = None) -> bool:
         """Read an export in: a new assessment, or merged into ``merge_into``.
 
@@ -193,10 +211,15 @@ class FileWork(QObject):
         else:
             self.status_message.emit(t("PDF saved: {path}", path=path))
         self.finished.emit(kind.value, path)
-        if kind is Job.BLANK and self.dialogs.offer_open(
-            t("Blank questionnaire (PDF)"),
-            t("The blank questionnaire was saved as {path}", path=path),
-        ):
+        if kind is Job.BLANK:
+            title = t("Blank questionnaire (PDF)")
+            saved = t("The blank questionnaire was saved as {path}", path=path)
+        elif kind is Job.CARDS:
+            title = t("Print dilemma cards (PDF)")
+            saved = t("The cards were saved as {path}", path=path)
+        else:
+            return
+        if self.dialogs.offer_open(title, saved):
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     def _failed(self, kind: Job, message: str) -> None:
@@ -211,6 +234,7 @@ class FileWork(QObject):
             ),
             Job.JSON: (t("The file could not be written"), t("The file could not be written")),
             Job.IMPORT: (t("Import failed"), t("The file could not be imported")),
+            Job.CARDS: (t("The PDF could not be written"), t("The cards could not be written")),
         }[kind]
         self.status_message.emit(status)
         self.failed.emit(kind.value, message)  # listeners put their controls back first
