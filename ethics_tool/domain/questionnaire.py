@@ -311,6 +311,20 @@ class Questionnaire(_Model):
     def question(self, question_id: str) -> Question:
         return self.questions_by_id[question_id]
 
+    @cached_property
+    def question_numbers(self) -> dict[str, str]:
+        """Question id -> "theme.question" (1-based), the number shown on screen and in the PDF."""
+        return {
+            question.id: f"{ti}.{qi}"
+            for ti, theme in enumerate(self.themes, start=1)
+            for qi, question in enumerate(theme.questions, start=1)
+        }
+
+    def level_label(self, question: Question, value: int, lang: str) -> str:
+        """``3 – Ieviests``: a value and its label on the question's own scale."""
+        level = next((lvl for lvl in self.scale_of(question) if lvl.value == value), None)
+        return f"{value} – {level.label.get(lang)}" if level else str(value)
+
     def theme_of(self, question_id: str) -> Theme:
         for theme, question in self.iter_questions():
             if question.id == question_id:

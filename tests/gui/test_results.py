@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from ethics_tool.domain.answers import AnswerValue
+from ethics_tool.domain.answers import AnswerValue, Mode, Role
 from ethics_tool.domain.assessment import ActionStatus
 from ethics_tool.gui.item_models import ActionColumn
 from ethics_tool.gui.main_window import MainWindow
 from ethics_tool.gui.widgets.date_input import DateLineEdit
-from ethics_tool.services import Services
+from ethics_tool.services import NewRespondent, Services
 from tests.gui.conftest import ScriptedDialogs
 from tests.gui.helpers import button, click, label, type_text
 
@@ -186,3 +186,26 @@ def test_json_export_and_import(
     assert [window.home.proxy.index(r, 0).data() for r in range(window.home.proxy.rowCount())] == [
         "Ventspils"
     ]
+
+
+def test_discussion_points_show_the_question_number_and_the_range_of_answers(
+    window: MainWindow, services: Services
+) -> None:
+    assessment_id = services.create_assessment(
+        municipality="Bauskas novads",
+        form_id="quick",
+        mode=Mode.INDIVIDUAL,
+        respondents=[NewRespondent("Anna", Role.DEPUTY), NewRespondent("Jānis", Role.DEPUTY)],
+    )
+    anna, janis = services.respondents(assessment_id)
+    form = services.load(assessment_id).form
+    question = next(q for _, q in form.iter_questions() if q.type.value == "maturity")
+    services.record_answer(anna.id, question.id, AnswerValue.level(0))
+    services.record_answer(janis.id, question.id, AnswerValue.level(3))
+    window.home.refresh()
+    window.open_assessment(assessment_id, "results")
+    shown = label(window.results, "discussionPoints").text()
+    number = form.question_numbers[question.id]
+    assert f"<b>{number}</b>" in shown
+    low, high = form.scale.levels[0], form.scale.levels[3]
+    assert f"Atbildes no “0 – {low.label.lv}” līdz “3 – {high.label.lv}”." in shown

@@ -108,6 +108,7 @@ class GapsTab(QScrollArea):
         self.discussion.setObjectName("discussionPoints")
         gaps = QWidget()
         layout = QVBoxLayout(gaps)
+        layout.setSpacing(16)  # the three lists read as separate blocks
         for label in (self.compliance, self.knowledge, self.discussion):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
@@ -123,8 +124,21 @@ class GapsTab(QScrollArea):
         lang = current_language()
         form = data.form
 
-        def block(title: str, ids: list[str], empty: str) -> str:
-            items = "".join(f"<li>{escape(form.question(q).text.get(lang))}</li>" for q in ids)
+        def item(question_id: str, with_range: bool) -> str:
+            question = form.question(question_id)
+            text = f"<b>{form.question_numbers[question_id]}</b> {escape(question.text.get(lang))}"
+            distribution = results.questions[question_id].distribution
+            if with_range and distribution:
+                answers_range = t(
+                    "Answers range from “{low}” to “{high}”.",
+                    low=form.level_label(question, min(distribution), lang),
+                    high=form.level_label(question, max(distribution), lang),
+                )
+                text += f"<br><i>{escape(answers_range)}</i>"
+            return f"<li>{text}</li>"
+
+        def block(title: str, ids: list[str], empty: str, with_range: bool = False) -> str:
+            items = "".join(item(q, with_range) for q in ids)
             body = f"<ul>{items}</ul>" if ids else f"<p>{escape(empty)}</p>"
             return f"<b>{escape(title)} ({len(ids)})</b>{body}"
 
@@ -147,5 +161,6 @@ class GapsTab(QScrollArea):
                 t("Discussion points"),
                 results.discussion_points,
                 t("No answers differ by two levels or more."),
+                with_range=True,
             )
         )
