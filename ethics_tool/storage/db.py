@@ -34,7 +34,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -310,6 +309,8 @@ def open_database(
 
 def _open_server(target: Target, confirm_server: bool) -> Database:
     """A database server (or SQLite in memory): migrated in place, no file handling."""
+    from alembic.runtime.migration import MigrationContext  # a server: Alembic is needed
+
     engine = engines.create(target)
     try:
         with engine.connect() as conn:

@@ -99,7 +99,9 @@ def test_creation_leaves_no_file_until_the_schema_is_complete(
         assert not path.exists()  # the real name appears only when the schema is complete
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(schema.command, "upgrade", crash)
+    from alembic import command  # imported by storage.schema only when a migration runs
+
+    monkeypatch.setattr(command, "upgrade", crash)
     with pytest.raises(KeyboardInterrupt):
         open_database(path)
     assert not path.exists()
