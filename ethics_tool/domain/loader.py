@@ -265,12 +265,17 @@ def load_form(path: Path) -> Questionnaire:
     return parse_form(text, str(path))
 
 
-def load_catalog(directories: Iterable[Path]) -> FormCatalog:
-    """Load every ``*.yaml`` form in ``directories``; broken files are collected, not fatal."""
+def load_catalog(
+    directories: Iterable[Path], load: Callable[[Path], Questionnaire] = load_form
+) -> FormCatalog:
+    """Load every ``*.yaml`` form in ``directories``; broken files are collected, not fatal.
+
+    ``load`` reads one file (:func:`load_form`, or a cache in front of it: :mod:`.form_cache`).
+    """
     catalog = FormCatalog()
     load_folders(
         directories,
-        load_form,
+        load,
         FormError,
         catalog.forms,
         catalog.sources,

@@ -42,14 +42,16 @@ class Loaded:
 
 def load_core(db_path: Path | str, confirm_server_migration: bool = False) -> Loaded:
     """Import the core, open (and migrate) the database, load the forms and list the assessments."""
+    from ethics_tool.domain.form_cache import FormCache
     from ethics_tool.domain.loader import load_catalog
-    from ethics_tool.paths import forms_dirs
+    from ethics_tool.paths import forms_dirs, user_cache_dir
     from ethics_tool.services import Services
     from ethics_tool.storage.db import open_database
 
     db = open_database(db_path, confirm_server_migration=confirm_server_migration)
     try:
-        services = Services(db, load_catalog(forms_dirs()))
+        catalog = load_catalog(forms_dirs(), load=FormCache(user_cache_dir() / "forms"))
+        services = Services(db, catalog)
         rows = services.list_assessments()
         # The page modules are pure class definitions; importing them here keeps the GUI thread free.
         import ethics_tool.gui.pages.about
