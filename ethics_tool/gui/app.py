@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ethics_tool import __version__, i18n, logs
 from ethics_tool.errors import UserError
 from ethics_tool.filetypes import APP_ID
+from ethics_tool.gui import pyside_imports
 from ethics_tool.gui.appearance import install_qt_translator, register_fonts
 from ethics_tool.gui.main_window import MainWindow
 from ethics_tool.gui.settings import APPLICATION, ORGANIZATION, AppSettings
@@ -177,8 +178,17 @@ def _show_startup_failure(window: MainWindow, kind: str, message: str, details: 
 
 
 # Set by packaging checks and start-up benchmarks: "shown" leaves after the first paint, any other
-# value as soon as the window is ready to use.
+# value as soon as the window is ready to use. The program prints the moment's name on stdout when
+# it comes ("ethics-tool: shown"), so a check can time the start itself rather than the start and
+# the shutdown (tests/integration/test_bundle.py).
 EXIT_WHEN_READY_ENV = "ETHICS_TOOL_EXIT_WHEN_READY"
+
+
+def _leave(app: QApplication, moment: str) -> None:
+    """Say that ``moment`` has come, then quit (for :data:`EXIT_WHEN_READY_ENV`)."""
+    if sys.stdout is not None:  # None in a windowed program on Windows
+        print(f"ethics-tool: {moment}", flush=True)
+    QTimer.singleShot(0, app.quit)
 
 
 def run(
@@ -194,6 +204,7 @@ def run(
     ``open_file`` (``ethics-tool FILE``, a double-clicked ``.etika`` file) is offered for import or
     merging once the window is ready.
     """
+    pyside_imports.install()  # before the core is imported (see the module)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv)
@@ -275,11 +286,11 @@ def run(
 
     leave = os.environ.get(EXIT_WHEN_READY_ENV, "")
     if leave == "shown":  # the first paint done and the event loop idle, as for a bare window
-        window.shown_idle.connect(lambda: QTimer.singleShot(0, app.quit))
+        window.shown_idle.connect(lambda: _leave(app, "shown"))
     else:
         window.shown_idle.connect(lambda: begin())
-    if leave and leave != "shown":  # the pages built and the list of assessments filled
-        window.ready.connect(lambda: QTimer.singleShot(0, app.quit))
+    if leave and leave != "shown":  # the list of assessments filled and usable
+        window.ready.connect(lambda: _leave(app, "ready"))
     if open_file is not None:
         window.ready.connect(lambda: QTimer.singleShot(0, lambda: window.offer_file(open_file)))
     window.show()

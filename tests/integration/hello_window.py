@@ -1,7 +1,7 @@
 """The yardstick for the bundle's start-up: a bare PySide6 window, bundled the same way.
 
-It quits once its first paint is done and the event loop is idle, which is what
-``ETHICS_TOOL_EXIT_WHEN_READY=shown`` does in the app (see tests/integration/test_bundle.py).
+Once its first paint is done and the event loop is idle it prints ``hello: shown`` and quits, which
+is what ``ETHICS_TOOL_EXIT_WHEN_READY=shown`` does in the app (see tests/integration/test_bundle.py).
 """
 
 from __future__ import annotations
@@ -21,8 +21,13 @@ class QuitAfterPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Paint:
             self.window.removeEventFilter(self)
-            QTimer.singleShot(0, QApplication.quit)
+            QTimer.singleShot(0, self.leave)
         return False
+
+    def leave(self) -> None:
+        if sys.stdout is not None:  # None in a windowed program on Windows
+            print("hello: shown", flush=True)
+        QTimer.singleShot(0, QApplication.quit)
 
 
 def main() -> int:
