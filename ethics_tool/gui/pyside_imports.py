@@ -47,5 +47,6 @@ def install() -> bool:
             return original(module)
 
     setattr(uses_pyside, _MARK, True)
+    uses_pyside.__wrapped__ = original  # type: ignore[attr-defined]
     setattr(feature, "_mod_uses_pyside", uses_pyside)  # noqa: B010 - a module we do not own
     return True
