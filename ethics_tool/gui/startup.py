@@ -53,13 +53,18 @@ def load_core(db_path: Path | str, confirm_server_migration: bool = False) -> Lo
         catalog = load_catalog(forms_dirs(), load=FormCache(user_cache_dir() / "forms"))
         services = Services(db, catalog)
         rows = services.list_assessments()
-        # The page modules are pure class definitions; importing them here keeps the GUI thread free.
+        services.seminar.deck  # noqa: B018 - the dilemma cards, read here, not on the GUI thread
+        # The page modules are pure class definitions; importing them here keeps the GUI thread free
+        # (MainWindow.attach imports the same list).
+        import ethics_tool.gui.files.work
         import ethics_tool.gui.pages.about
+        import ethics_tool.gui.pages.backups_section
         import ethics_tool.gui.pages.compare
         import ethics_tool.gui.pages.home
         import ethics_tool.gui.pages.questionnaire
         import ethics_tool.gui.pages.results
-        import ethics_tool.gui.pages.settings_page  # noqa: F401
+        import ethics_tool.gui.pages.settings_page
+        import ethics_tool.gui.seminar  # noqa: F401
     except BaseException:
         db.dispose()
         raise
