@@ -2,7 +2,8 @@
 
 Checks the windowed program and ``ethics-tool-cli``, the data files, the icon and version metadata in
 the build output, writes a PDF with the CLI program, and prints the bundle's size and its start-up
-time against a bundled bare PySide6 window (figures, not assertions: machines here are noisy).
+time against a bundled bare PySide6 window (figures, not assertions: machines here are noisy),
+timed to the moment each program says it has painted (or filled its list), not to its exit.
 Slow (two builds take about a minute); run with ``pytest -m slow tests/integration/test_bundle.py``.
 """
 
@@ -179,6 +180,7 @@ def test_windowed_program_starts_and_figures(
             leave_env = {**env, "ETHICS_TOOL_EXIT_WHEN_READY": leave}
             runs[leave].append(_seconds_to(leave, windowed, leave_env))
     median = {name: statistics.median(values) for name, values in runs.items()}
+    best = {name: min(values) for name, values in runs.items()}  # the run least disturbed
     with capsys.disabled():
         print(
             f"\nbundle: size_mib={_size_mib(bundle.parent):.1f} "
@@ -186,7 +188,10 @@ def test_windowed_program_starts_and_figures(
             f"hello_s={median['hello']:.2f} shown_s={median['shown']:.2f} "
             f"ready_s={median['ready']:.2f} "
             f"shown_ratio={median['shown'] / median['hello']:.2f} "
-            f"ready_ratio={median['ready'] / median['hello']:.2f}"
+            f"ready_ratio={median['ready'] / median['hello']:.2f} "
+            f"hello_best_s={best['hello']:.2f} shown_best_s={best['shown']:.2f} "
+            f"ready_best_s={best['ready']:.2f} "
+            f"shown_ratio_best={best['shown'] / best['hello']:.2f}"
         )
 
 
