@@ -182,13 +182,15 @@ def _add_dilemmas_parser(sub: argparse._SubParsersAction, common: argparse.Argum
     pr.add_argument("--no-notes", action="store_true", help=t("leave out the facilitator's notes"))
 
 
-def _services(db: str | None, upgrade_server: bool = False):  # type: ignore[no-untyped-def]
+def _services(db: str | None, upgrade_server: bool = False, forms: bool = True):  # type: ignore[no-untyped-def]
+    """The services over the database; ``forms=False`` skips reading the questionnaire files,
+    for commands that only use an assessment's own stored copy of its form (the report)."""
     from ethics_tool import paths
-    from ethics_tool.domain.loader import load_catalog
+    from ethics_tool.domain.loader import FormCatalog, load_catalog
     from ethics_tool.services import Services
     from ethics_tool.storage.db import open_database
 
-    catalog = load_catalog(paths.forms_dirs())
+    catalog = load_catalog(paths.forms_dirs()) if forms else FormCatalog()
     for error in catalog.errors:
         print(f"warning: {error.first_line}", file=sys.stderr)
     database = open_database(db or paths.default_db_path(), confirm_server_migration=upgrade_server)
@@ -265,7 +267,8 @@ def _cmd_list(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     _check_output(args.output)
-    services = _services(args.db, args.upgrade_server)
+    # the report is built from the form snapshot stored with the assessment: no form files needed
+    services = _services(args.db, args.upgrade_server, forms=False)
     try:
         services.build_report(args.id, args.output, lang=args.report_lang)
     finally:
