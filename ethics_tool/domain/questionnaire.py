@@ -88,10 +88,13 @@ class Reference(_Model):
     """A citation: which framework or law, and where in it (``P4``, ``11. pants``).
 
     ``url`` links to the text (a law on likumi.lv by its id); forms written before 2.0.0 have none.
+    ``label`` is how the reference reads in each language when ``ref`` is a name in another
+    language (a Norwegian or English framework); without it ``ref`` is shown as written.
     """
 
     kind: ReferenceKind
     ref: Annotated[str, Field(min_length=1)]
+    label: Text | None = None
     note: Text | None = None
     url: str | None = None
 

@@ -40,7 +40,7 @@ def benchmark_section(ctx: ReportContext) -> list[Flowable]:
             [ctx.theme_number.get(p.theme_id, "–") for p in points],
             [
                 BarSeries(
-                    t("This assessment", lang),
+                    t("This round", lang),
                     [p.score for p in points],
                     [ctx.pct(p.score) for p in points],
                 )

@@ -27,6 +27,7 @@ from reportlab.platypus import (
 )
 
 from ethics_tool import __version__
+from ethics_tool.domain.citations import reference_text
 from ethics_tool.domain.dilemmas import Dilemma, discussion_questions
 from ethics_tool.i18n import t
 from ethics_tool.report import styles as st
@@ -280,7 +281,7 @@ def facilitator_sheet(
             ),
             rich(
                 bold(t("References", lang) + ": ")
-                + esc("; ".join(ref.ref for ref in card.references)),
+                + esc("; ".join(reference_text(ref, lang) for ref in card.references)),
                 s.small,
             ),
         ]

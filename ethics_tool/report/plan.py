@@ -128,13 +128,13 @@ def comparison(ctx: ReportContext) -> list[Flowable]:
             [ctx.theme_number.get(c.theme_id, "–") for c in changes],
             [
                 BarSeries(
-                    t("Previous assessment", lang),
+                    t("Previous round", lang),
                     [c.before for c in changes],
                     [ctx.pct(c.before) for c in changes],
                     previous=True,
                 ),
                 BarSeries(
-                    t("This assessment", lang),
+                    t("This round", lang),
                     [c.after for c in changes],
                     [ctx.pct(c.after) for c in changes],
                 ),

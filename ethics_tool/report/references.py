@@ -7,6 +7,7 @@ import re
 
 from reportlab.platypus import Flowable
 
+from ethics_tool.domain.citations import by_kind
 from ethics_tool.domain.questionnaire import Questionnaire, Theme
 from ethics_tool.i18n import t
 from ethics_tool.report import styles as st
@@ -57,8 +58,11 @@ def references(ctx: ReportContext) -> list[Flowable]:
     texts: list[list[str]] = [[t("Theme", lang), *[reference_kind_short(k, lang) for k in kinds]]]
     for theme in ctx.form.themes:
         row = [f"{ctx.theme_number[theme.id]}. {ctx.text(theme.title)}"]
+        groups = {
+            k.value: [text for text, _url in items] for k, items in by_kind(theme.references, lang)
+        }
         for kind in kinds:
-            refs = [ref.ref for ref in theme.references if ref.kind.value == kind]
+            refs = groups.get(kind, [])
             if kind == "law":
                 refs = _laws(ctx, theme, refs)
             row.append("; ".join(dict.fromkeys(refs)) or "–")

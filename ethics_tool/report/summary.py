@@ -168,7 +168,7 @@ def _themes_overview(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
     widths += [score_w] * (len(head) - 2)
     strands = [
         Strand(
-            t("This assessment", lang),
+            t("This round", lang),
             [ctx.results.themes[i].score for i in ids],
             StrandKind.CURRENT,
         ),
@@ -176,7 +176,7 @@ def _themes_overview(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
     if previous is not None:
         strands.append(
             Strand(
-                t("Previous assessment", lang),
+                t("Previous round", lang),
                 [previous.themes[i].score if i in previous.themes else None for i in ids],
                 StrandKind.PREVIOUS,
             )

@@ -8,6 +8,7 @@ from html import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
+from ethics_tool.domain.citations import by_kind
 from ethics_tool.domain.questionnaire import ItemType, Question, Theme
 from ethics_tool.i18n import nt, t
 from ethics_tool.report import styles as st
@@ -58,9 +59,11 @@ def theme_section(ctx: ReportContext, theme: Theme) -> list[Flowable]:
     if theme.description is not None:
         out.append(para(ctx.text(theme.description)))
     if theme.references:
-        refs = "; ".join(
-            esc(reference_kind_label(ref.kind.value, lang)) + ": " + linked(ref.ref, ref.url)
-            for ref in theme.references
+        refs = " · ".join(
+            esc(reference_kind_label(kind.value, lang))
+            + ": "
+            + "; ".join(linked(text, url) for text, url in items)
+            for kind, items in by_kind(theme.references, lang)
         )
         label = esc(t("References", lang))
         out.append(rich(f"{label}: {refs}", s.small))
@@ -105,7 +108,7 @@ def _chart(ctx: ReportContext, theme: Theme) -> list[Flowable]:
     if all(r.score is None for r in results):
         return []
     series = BarSeries(
-        t("This assessment", ctx.lang),
+        t("This round", ctx.lang),
         [r.score for r in results],
         [ctx.pct(r.score) for r in results],
     )

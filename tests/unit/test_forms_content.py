@@ -507,7 +507,7 @@ def test_first_recommendation_names_a_first_step(path: Path) -> None:
 def test_forms_state_their_completion_time_and_core_subset() -> None:
     for form_id in ("council", "administration", "quick"):
         form = form_of(ROOT / "forms" / f"{form_id}.yaml")
-        assert form.version == "2.0.0"
+        assert tuple(map(int, form.version.split("."))) >= (2, 0, 0)
         assert form.minutes is not None, form_id
     for form_id in ("council", "administration"):
         form = form_of(ROOT / "forms" / f"{form_id}.yaml")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ethics_tool.domain.citations import reference_text
 from ethics_tool.domain.dilemmas import Audience, Dilemma, discussion_questions
 from ethics_tool.gui.appearance import ScaledLabel
 from ethics_tool.gui.widgets.flow import FlowRow
@@ -67,7 +68,7 @@ def card_html(
         for letter, option in zip(OPTION_LETTERS, card.options, strict=False)
     )
     questions = "".join(f"<li>{_esc(q)}</li>" for q in discussion_questions(lang))
-    refs = "".join(f"<li>{_esc(ref.ref)}</li>" for ref in card.references)
+    refs = "".join(f"<li>{_esc(reference_text(ref))}</li>" for ref in card.references)
     header = t("Dilemma {number}", number=number)
     involved = t("Involved")
     what = t("What could be done?")

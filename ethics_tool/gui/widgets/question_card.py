@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.answers import AnswerKind, AnswerValue
+from ethics_tool.domain.citations import reference_text
 from ethics_tool.domain.questionnaire import (
     MAX_COMMENT_CHARS,
     ItemType,
@@ -45,9 +46,10 @@ COMMENT_DELAY_MS = 800
 
 def reference_html(reference: Reference) -> str:
     """A reference as rich text: a link when it has an address."""
+    text = escape(reference_text(reference))
     if reference.url:
-        return f'<a href="{escape(reference.url)}">{escape(reference.ref)}</a>'
-    return escape(reference.ref)
+        return f'<a href="{escape(reference.url)}">{text}</a>'
+    return text
 
 
 class QuestionCard(QWidget):

@@ -125,7 +125,7 @@ def test_comparison_appears_exactly_when_a_previous_round_is_given(
     without = single_pdf
     assert title not in read_pdf(without)
     assert title not in [t for _, t, _ in outline_titles(without)]
-    assert "Iepriekšējais novērtējums" not in read_pdf(without)
+    assert "Iepriekšējā kārta" not in read_pdf(without)
 
     with_previous = build(tmp_path, single, "b.pdf", previous=previous_round)
     text = read_pdf(with_previous)
