@@ -15,13 +15,17 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.spider import SpiderChart
 from reportlab.graphics.charts.textlabels import NA_Label
 from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
+from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from ethics_tool.domain.radar import rings_with_room, scale_wedge, spoke_angle
 from ethics_tool.report import styles as st
 from ethics_tool.report.markup import drawn as drawn_text
 
 GRID_STEPS = (25.0, 50.0, 75.0, 100.0)
+# the rings with a value on the radar: the innermost is crowded, the outer has the spoke labels
+LABELLED_STEPS = (50.0, 75.0)
 LABEL_SIZE = 7.5
 
 
@@ -88,18 +92,6 @@ def radar_chart(
                 cy + radius * step / 100 * math.sin(angle),
             ]
         drawing.add(Polygon(points, strokeColor=st.GRID, strokeWidth=0.5, fillColor=None))
-        if step >= GRID_STEPS[-1]:
-            continue  # the outer ring is 100 %; its label would collide with the first spoke's
-        drawing.add(
-            String(
-                cx + 2,
-                cy + radius * step / 100 + 1.5,
-                grid_label(step),
-                fontName=st.FONT,
-                fontSize=6,
-                fillColor=st.MUTED,
-            )
-        )
 
     chart = SpiderChart()
     chart.x, chart.y = cx - radius, cy - radius
@@ -127,9 +119,55 @@ def radar_chart(
     chart.spokeLabels.fontSize = 9
     chart.spokeLabels.fillColor = st.TEXT
     drawing.add(chart)
+    _scale_labels(drawing, strands, grid_label, (cx, cy), radius)
     if legend:
         _legend(drawing, strands, y=legend_h - 12)
     return drawing
+
+
+def _scale_labels(
+    drawing: Drawing,
+    strands: Sequence[Strand],
+    grid_label: Callable[[float], str],
+    centre: tuple[float, float],
+    radius: float,
+) -> None:
+    """The values of the middle rings in the wedge farthest from the strands' lines
+    (:func:`ethics_tool.domain.radar.scale_wedge`), over the strands on a white box."""
+    n = len(strands[0].values) if strands else 0
+    if n < 3:
+        return
+    size = 6.0
+    # on the ring's line where it crosses the wedge's bisector (a little inside the ring's
+    # value); the white box interrupts the ring there
+    on_bisector = math.cos(math.pi / n)
+    steps = rings_with_room(LABELLED_STEPS, n, radius, size)
+    places = [step * on_bisector for step in steps]
+    texts = [grid_label(step) for step in steps]
+    widths = [stringWidth(text, st.FONT, size) + 2 for text in texts]
+    sizes = [(w / radius * 100, (size + 1.5) / radius * 100) for w in widths]
+    wedge = scale_wedge([strand.values for strand in strands], n, places, sizes)
+    angle = spoke_angle(wedge + 0.5, n)
+    for text, width, place in zip(texts, widths, places, strict=True):
+        distance = radius * place / 100
+        x = centre[0] + distance * math.cos(angle)
+        y = centre[1] + distance * math.sin(angle) - size / 3
+        drawing.add(
+            Rect(
+                x - width / 2,
+                y - 2,
+                width,
+                size + 1.5,
+                fillColor=colors.white,
+                strokeColor=None,
+                strokeWidth=0,
+            )
+        )
+        drawing.add(
+            String(
+                x, y, text, fontName=st.FONT, fontSize=size, fillColor=st.MUTED, textAnchor="middle"
+            )
+        )
 
 
 def radar_legend(strands: Sequence[Strand], width: float) -> Drawing:

@@ -28,12 +28,13 @@ from ethics_tool.report.layout import (
     rich,
     table,
 )
-from ethics_tool.report.markup import esc, shorten
+from ethics_tool.report.markup import esc
 from ethics_tool.report.references import names_law, short_law
 from ethics_tool.report.summary_fit import SUMMARY_SLACK, SummaryFit, fitted, height
 from ethics_tool.scoring import STRENGTH_SCORE
 
 TOP_PRIORITIES = 5
+FULL = 10_000  # a law's short name is never cut (see references.short_law)
 
 
 def summary(ctx: ReportContext) -> list[Flowable]:
@@ -153,7 +154,7 @@ def _themes_overview(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
     for theme_id in ids:
         row: list[object] = [
             cell(ctx.theme_number[theme_id], small),
-            cell(shorten(ctx.theme_title(theme_id), fit.title_chars), small),
+            cell(ctx.theme_title(theme_id), small),
             cell(ctx.pct(ctx.results.themes[theme_id].score), small),
         ]
         rows.append(row)
@@ -219,7 +220,7 @@ def _top_priorities(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
     lang = ctx.lang
     out: list[Flowable] = [para(t("Top priorities", lang), s.sum_h2)]
     priorities = ctx.results.priorities
-    top = priorities[:TOP_PRIORITIES]
+    top = priorities[: min(TOP_PRIORITIES, fit.priorities)]
     if not top:
         return [*out, para(t("No question is below the target level.", lang), s.sum_body)]
     for rank, priority in enumerate(top, start=1):
@@ -234,12 +235,11 @@ def _top_priorities(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
         recs = [ctx.text(rec.text) for rec in priority.recommendations]
         if not recs:
             recs = [t("Raise this item towards the target level.", lang)]
-        # question and recommendation in one paragraph, both shortened: on one page, every line
-        # counts; the theme section and the action plan give the full texts
-        advice = esc(shorten(" ".join(recs), fit.advice_chars))
+        # question and recommendation in one paragraph, in full (a terser variant lists fewer)
+        advice = esc(" ".join(" ".join(rec.split()) for rec in recs))
         text = (
             f"{bold(f'{rank}. [{number}]')} "
-            f"{esc(shorten(ctx.text(question.text), fit.question_chars))}{marker} "
+            f"{esc(' '.join(ctx.text(question.text).split()))}{marker} "
             "<b>" + esc(t("Recommendation", lang)) + f":</b> {advice}"
         )
         out.append(rich(text, s.sum_item))
@@ -264,13 +264,13 @@ def gap_lines(ctx: ReportContext, question_ids: Sequence[str], fit: SummaryFit) 
         question = ctx.questions[qid]
         result = ctx.results.questions[qid]
         parts = [bold(ctx.question_number[qid])]
-        if fit.gap_text_chars:
-            parts.append(esc(shorten(ctx.text(question.text), fit.gap_text_chars)))
+        if fit.gap_text:
+            parts.append(esc(" ".join(ctx.text(question.text).split())))
         if question.legal is not None:
-            law = short_law(ctx.text(question.legal.law), fit.law_chars)
-            article = shorten(question.legal.article, 40)
+            law = short_law(ctx.text(question.legal.law), FULL)
+            article = question.legal.article
             where = article if names_law(article, law) else f"{law}, {article}"
-            parts.append(f"— {esc(where)}" if fit.gap_text_chars else esc(law))
+            parts.append(f"— {esc(where)}" if fit.gap_text else esc(where))
         mean = esc(t("mean level {value}", ctx.lang, value=ctx.num(result.mean_level)))
         lines.append(" ".join(parts) + f" ({mean})")
     return lines
@@ -346,7 +346,7 @@ def _strengths(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
         return [rich(f"{label} {esc(none)}", s.sum_item)]
     items = [
         f"{esc(ctx.theme_number[tid])}. "
-        f"{esc(shorten(ctx.theme_title(tid), fit.title_chars))} "
+        f"{esc(ctx.theme_title(tid))} "
         f"({esc(ctx.pct(ctx.results.themes[tid].score))})"
         for tid in ctx.results.strengths
     ]

@@ -1,5 +1,8 @@
 """How much the one-page summary shows: variants from generous to terse, and choosing the one
-that fits the page (measured by laying the flowables out, not guessed from character counts)."""
+that fits the page (measured by laying the flowables out, not guessed from character counts).
+
+No variant shortens a text with "…": a long priority or theme title wraps, and a terser variant
+lists fewer items."""
 
 from __future__ import annotations
 
@@ -13,36 +16,26 @@ from ethics_tool.report import styles as st
 
 @dataclass(frozen=True)
 class SummaryFit:
-    """How much the summary shows: list lengths and text lengths (characters)."""
+    """How much the summary lists. Texts are never cut: a variant lists fewer items instead, and
+    the rest are counted in a "+ 4 more" line that points to the theme sections."""
 
-    question_chars: int  # a priority's question text
-    advice_chars: int  # a priority's recommendation(s)
+    priorities: int  # top priorities listed (question and recommendation in full)
     gap_items: int  # compliance gaps listed
-    gap_text_chars: int  # a compliance gap's question text (0: the number only)
-    law_chars: int  # a compliance gap's law and article
-    unknown_items: int  # knowledge gaps listed
-    title_chars: int  # a theme title in the table and among the strengths
+    gap_text: bool  # a compliance gap with its question text (otherwise number and law only)
+    unknown_items: int  # knowledge gaps listed (numbers only)
 
 
 SUMMARY_FITS = (
-    SummaryFit(170, 230, 6, 90, 80, 24, 90),
-    SummaryFit(150, 190, 6, 75, 70, 20, 80),
-    SummaryFit(130, 160, 5, 70, 60, 18, 70),
-    SummaryFit(115, 135, 5, 60, 50, 14, 58),
-    SummaryFit(100, 110, 4, 50, 45, 12, 48),
-    SummaryFit(85, 90, 4, 0, 40, 10, 40),
-    SummaryFit(70, 70, 3, 0, 35, 8, 34),
+    SummaryFit(5, 6, True, 24),
+    SummaryFit(5, 6, False, 20),
+    SummaryFit(4, 5, False, 18),
+    SummaryFit(4, 4, False, 14),
+    SummaryFit(3, 4, False, 12),
+    SummaryFit(3, 3, False, 10),
+    SummaryFit(2, 3, False, 8),
 )
 # the fields relaxed one by one, most useful first
-RELAX_ORDER = (
-    "gap_text_chars",
-    "law_chars",
-    "question_chars",
-    "advice_chars",
-    "gap_items",
-    "unknown_items",
-    "title_chars",
-)
+RELAX_ORDER = ("gap_text", "priorities", "gap_items", "unknown_items")
 SUMMARY_SLACK = 6.0  # points kept free: measured and laid-out heights may differ by rounding
 
 
@@ -59,7 +52,7 @@ def fitted(build: Callable[[SummaryFit], list[Flowable]], room: float) -> list[F
     """The most generous body ``build`` makes that fits ``room`` points.
 
     The first variant of :data:`SUMMARY_FITS` that fits is then relaxed one field at a time
-    towards the variant before it (question texts of the gaps first), as long as it still fits:
+    towards the variant before it (the gaps' question texts first), as long as it still fits:
     the page is used without jumping a whole step.
     """
     chosen: int | None = None

@@ -12,9 +12,11 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ethics_tool.domain.radar import rings_with_room, scale_wedge, spoke_angle
 from ethics_tool.i18n import format_percent
 
 NAMED_SPOKES = 6  # more themes than this are numbered on the radar (the bars name them)
+SCALE_RINGS = (0.5, 0.75)  # the rings whose value the radar writes (as the PDF does)
 CURRENT = QColor("#1f5fa8")
 PREVIOUS = QColor("#d9822b")
 TARGET = QColor("#4a9d5b")
@@ -121,12 +123,6 @@ class RadarChart(QWidget):
             painter.drawPolygon(QPolygonF([point(i, ring) for i in range(n)]))
         for i in range(n):
             painter.drawLine(centre, point(i, 1.0))
-        painter.setPen(grid)
-        for ring in (0.5, 1.0):
-            # The scale sits just right of the first spoke, below the ring it marks.
-            p = point(0, ring)
-            painter.drawText(QPointF(p.x() + 4, p.y() + metrics.ascent() + 2), f"{int(ring * 100)}")
-
         for series in self.data.series:
             polygon = QPolygonF(
                 [
@@ -147,6 +143,7 @@ class RadarChart(QWidget):
                 if v is not None and series.filled:
                     painter.drawEllipse(point(i, v / 100), 3, 3)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        self._scale(painter, centre, radius, n)
 
         painter.setPen(text_colour)
         for i, label in enumerate(labels):
@@ -180,6 +177,31 @@ class RadarChart(QWidget):
             painter.drawText(rect, int(align | valign | Qt.TextFlag.TextWordWrap), label)
         _legend(painter, self.data.series, QRectF(self.rect()).adjusted(12, 0, -8, -4), palette)
         painter.end()
+
+    def _scale(self, painter: QPainter, centre: QPointF, radius: float, n: int) -> None:
+        """The middle rings' values in the wedge farthest from the strands' lines (the same
+        choice as the PDF's radar), over the strands on a small box of the base colour."""
+        palette = self.palette()
+        metrics = painter.fontMetrics()
+        height = float(metrics.height())
+        rings = rings_with_room([ring * 100 for ring in SCALE_RINGS], n, radius, height)
+        texts = [format_percent(ring) for ring in rings]
+        widths = [metrics.horizontalAdvance(text) + 4.0 for text in texts]
+        # on the ring's line where it crosses the wedge's bisector (the box interrupts the ring)
+        places = [ring * math.cos(math.pi / n) for ring in rings]
+        sizes = [(w / radius * 100, height / radius * 100) for w in widths]
+        strands = [series.values for series in self.data.series]
+        angle = spoke_angle(scale_wedge(strands, n, places, sizes) + 0.5, n)
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        for text, width, place in zip(texts, widths, places, strict=True):
+            # spoke_angle has y upwards; the widget's y grows downwards
+            centre_x = centre.x() + radius * place / 100 * math.cos(angle)
+            centre_y = centre.y() - radius * place / 100 * math.sin(angle)
+            box = QRectF(centre_x - width / 2, centre_y - height / 2, width, height)
+            background = QColor(palette.color(QPalette.ColorRole.Base))
+            background.setAlpha(220)
+            painter.fillRect(box, background)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
 
 
 class ThemeBars(QWidget):
