@@ -103,7 +103,7 @@ def comparison(ctx: ReportContext) -> list[Flowable]:
     out.append(
         para(
             t(
-                "Previous assessment: {date}, questionnaire version {version}.",
+                "Previous round: {date}, questionnaire version {version}.",
                 lang,
                 date=ctx.date(before_data.info.assessed_on),
                 version=before_data.form.version,
@@ -175,11 +175,18 @@ def comparison(ctx: ReportContext) -> list[Flowable]:
             _change_cell(ctx, overall),
         ]
     )
-    value_w = column_width([t("Before", lang), t("After", lang), t("Change", lang)], 22 * mm)
-    widths = [10 * mm, st.FRAME_WIDTH - 10 * mm - 3 * value_w, value_w, value_w, value_w]
-    out.append(table(rows, widths, extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, st.BLUE)]))
-    out.append(Spacer(1, 4))
+    value_w = column_width([t("Before", lang), t("After", lang)], 22 * mm)
+    # the change ("▲ +24,8 p.p.") on one line: a wrapped unit makes every row two lines tall
+    deltas = [change.delta for change in changes] + [overall.delta]
+    change_w = column_width(
+        [t("Change", lang), *[change_text(ctx, delta)[0] for delta in deltas]], 22 * mm
+    )
+    widths = [10 * mm, st.FRAME_WIDTH - 10 * mm - 2 * value_w - change_w]
+    widths += [value_w, value_w, change_w]
+    # the key above the table: below it, it could be left alone on the next page
     out.append(para(t("Change in percentage points (pp): ▲ better, ▼ worse.", lang), s.small))
+    out.append(Spacer(1, 2))
+    out.append(table(rows, widths, extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, st.BLUE)]))
     return out
 
 

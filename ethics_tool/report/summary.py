@@ -1,13 +1,13 @@
 """The one-page summary: index and band, themes, priorities, gaps, coverage and strengths.
 
-Lists are capped and texts shortened to keep it on one page (the variants are in
-:mod:`ethics_tool.report.summary_fit`); the theme sections and the action plan give everything in
-full.
+Lists are capped to keep it on one page (the variants are in :mod:`ethics_tool.report.summary_fit`);
+no text is cut. The theme sections and the action plan give every item.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
@@ -30,10 +30,17 @@ from ethics_tool.report.layout import (
 )
 from ethics_tool.report.markup import esc
 from ethics_tool.report.references import names_law, short_law
-from ethics_tool.report.summary_fit import SUMMARY_SLACK, SummaryFit, fitted, height
+from ethics_tool.report.summary_fit import (
+    SUMMARY_FITS,
+    SUMMARY_SLACK,
+    SummaryFit,
+    fitted,
+    height,
+)
 from ethics_tool.scoring import STRENGTH_SCORE
 
 TOP_PRIORITIES = 5
+MIN_SCALE = 0.85  # the summary is scaled down at most this far to stay on one page
 FULL = 10_000  # a law's short name is never cut (see references.short_law)
 
 
@@ -41,13 +48,20 @@ def summary(ctx: ReportContext) -> list[Flowable]:
     """Exactly one page: index and band, radar of themes, priorities, gaps, coverage, strengths.
 
     Lists are capped and long texts shortened (``SUMMARY_FITS``, from generous to terse): the
-    first variant whose height fits the page is used. If even the tersest does not fit (a custom
-    form with very long theme titles, say), the page is scaled down a little rather than let the
-    summary run onto a second page. The theme sections and the action plan give everything in full.
+    first variant whose height fits the page is used. No text is cut: a terser variant lists fewer
+    items. If even the tersest does not fit (a custom form with long theme titles, say), the page
+    is scaled down a little (to :data:`MIN_SCALE` at most); texts longer still let the summary
+    run onto a second page rather than shrink to small print.
     """
     title = heading(t("Summary", ctx.lang), "summary", 0)
     room = st.FRAME_HEIGHT - height([title]) - SUMMARY_SLACK
     body = fitted(lambda fit: _summary_body(ctx, fit), room)
+    if height(body) * MIN_SCALE > room:
+        # texts so long (a custom form) that one page would need small print: the summary
+        # continues on the next page instead, every text in full and at its size, the theme
+        # table under the radar (a table beside it could not continue on the next page)
+        stacked = replace(SUMMARY_FITS[-1], side_by_side=False)
+        return [title, *_summary_body(ctx, stacked)]
     return [title, KeepInFrame(st.FRAME_WIDTH, room, body, mode="shrink")]
 
 
@@ -201,6 +215,11 @@ def _themes_overview(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
     radar = radar_chart(
         [ctx.theme_number[i] for i in ids], strands, ctx.pct, width=radar_w, legend=False
     )
+    legend = radar_legend(strands, st.FRAME_WIDTH)
+    if not fit.side_by_side:
+        widths = [number_w, st.FRAME_WIDTH - number_w - score_w * (len(head) - 2)]
+        widths += [score_w] * (len(head) - 2)
+        return [radar, Spacer(1, 2), legend, Spacer(1, 4), table(rows, widths), Spacer(1, 6)]
     tight = [("TOPPADDING", (0, 1), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 1), (-1, -1), 1.5)]
     side = Table(
         [[radar, table(rows, widths, extra=tight)]],
@@ -212,7 +231,7 @@ def _themes_overview(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ],
     )
-    return [side, Spacer(1, 2), radar_legend(strands, st.FRAME_WIDTH), Spacer(1, 2)]
+    return [side, Spacer(1, 2), legend, Spacer(1, 2)]
 
 
 def _top_priorities(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:

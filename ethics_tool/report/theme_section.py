@@ -6,7 +6,15 @@ from __future__ import annotations
 from html import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
 from ethics_tool.domain.citations import by_kind
 from ethics_tool.domain.questionnaire import ItemType, Question, Theme
@@ -39,11 +47,20 @@ def linked(text: str, url: str | None) -> str:
     return f'<link href="{escape(url, quote=True)}" color="{colour}">{esc(text)}</link>'
 
 
+# room a theme's start needs on a page: heading, figures, chart and the first rows of the table
+THEME_ROOM = st.FRAME_HEIGHT * 0.55
+
+
 def theme_sections(ctx: ReportContext) -> list[Flowable]:
-    """A section (from a new page) for every theme, under one outline entry."""
+    """A section for every theme, under one outline entry.
+
+    The first theme starts a new page; each later one starts a new page only when less than
+    :data:`THEME_ROOM` is left, so that a theme whose last lines run over does not leave a page
+    holding only those lines before the next theme.
+    """
     out: list[Flowable] = []
     for index, theme in enumerate(ctx.form.themes):
-        out.append(PageBreak())
+        out.append(PageBreak() if index == 0 else CondPageBreak(THEME_ROOM))
         if index == 0:
             out.append(OutlineEntry(t("Results by theme", ctx.lang), "themes", 0))
         out += theme_section(ctx, theme)
@@ -69,6 +86,8 @@ def theme_section(ctx: ReportContext, theme: Theme) -> list[Flowable]:
         out.append(rich(f"{label}: {refs}", s.small))
     out += [Spacer(1, 4), _figures(ctx, theme), Spacer(1, 6)]
     out += _chart(ctx, theme)
+    # heading, figures and chart stay on one page (the heading never ends a page)
+    out = [KeepTogether(out)]
     out += _questions_table(ctx, theme)
     out += _comments(ctx, theme)
     out += _discussion_points(ctx, theme)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from report_helpers import make_data, read_pdf, scored
+from report_helpers import make_data, number_of, read_pdf, scored
 
 from ethics_tool.domain.answers import AnswerValue, Mode, RespondentAnswers, Role
 from ethics_tool.domain.assessment import AssessmentData
@@ -86,11 +86,7 @@ def test_council_summary_with_30_respondents_is_one_page(
     assert more in page  # the capped lists say how many more there are
 
 
-def test_summary_with_very_long_form_texts_is_one_page(
-    tmp_path: Path, council_form: Questionnaire
-) -> None:
-    """A custom form with long theme titles and question texts still gets a one-page summary."""
-    long = "Ļoti gara un sīki izstrādāta formulējuma daļa par godprātību " * 8
+def _long_texts(form: Questionnaire, long: str) -> Questionnaire:
     themes = [
         theme.model_copy(
             update={
@@ -101,14 +97,54 @@ def test_summary_with_very_long_form_texts_is_one_page(
                 ],
             }
         )
-        for theme in council_form.themes
+        for theme in form.themes
     ]
-    form = council_form.model_copy(update={"themes": themes})
+    return form.model_copy(update={"themes": themes})
+
+
+def _summary_text(path: Path, pages: int = 1) -> str:
+    reader = PdfReader(path)
+    return " ".join(
+        " ".join((reader.pages[i].extract_text() or "").split()) for i in range(1, 1 + pages)
+    )
+
+
+def test_summary_with_long_form_texts_is_one_page_and_cuts_nothing(
+    tmp_path: Path, council_form: Questionnaire
+) -> None:
+    """A custom form with long theme titles and question texts: one summary page, texts whole."""
+    long = "Ļoti gara un sīki izstrādāta formulējuma daļa par godprātību "
+    form = _long_texts(council_form, long)
     current = gloomy_round(form, n=10)
     path = tmp_path / "r.pdf"
     build_report(current[0], current[1], path)
     assert top_pages(path)["Rezultāti pa jomām"] == 2
-    assert long.split()[0] in read_pdf(path)
+    page = _summary_text(path)
+    assert "…" not in page
+    for theme in form.themes:  # every theme title in full in the summary's theme table
+        assert " ".join(theme.title.lv.split()) in page
+    listed = [p for p in current[1].priorities if f"[{number_of(form, p.question_id)}]" in page]
+    assert listed, "the summary lists top priorities"
+    for priority in listed:  # and the priorities it lists, with their whole question text
+        question = next(q for _, q in form.iter_questions() if q.id == priority.question_id)
+        assert " ".join(question.text.lv.split()) in page
+
+
+def test_summary_with_very_long_form_texts_continues_rather_than_shrinks(
+    tmp_path: Path, council_form: Questionnaire
+) -> None:
+    """Texts far too long for one page: the summary goes on to the next page, nothing cut."""
+    long = "Ļoti gara un sīki izstrādāta formulējuma daļa par godprātību " * 8
+    form = _long_texts(council_form, long)
+    current = gloomy_round(form, n=10)
+    path = tmp_path / "r.pdf"
+    build_report(current[0], current[1], path)
+    pages = top_pages(path)["Rezultāti pa jomām"] - 1
+    assert pages >= 2
+    text = _summary_text(path, pages)
+    assert "…" not in text
+    for theme in form.themes:
+        assert " ".join(theme.title.lv.split()) in text
 
 
 def test_shorten_cuts_at_a_word_boundary() -> None:
