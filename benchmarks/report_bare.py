@@ -5,7 +5,11 @@ subset, as the Latvian letters need), and on every page a heading, a paragraph, 
 (reportlab.graphics) and a 12-row table of wrapped paragraphs, then writes it to the given file.
 ``benchmarks/report.py`` runs it as a whole process beside the real CLI.
 
-Run: python benchmarks/report_bare.py OUT.pdf
+With ``--stack`` it first imports what any program on this app's stack imports before it can
+read an assessment (SQLAlchemy's ORM and pydantic, with one model defined): the floor for a
+report read from the database.
+
+Run: python benchmarks/report_bare.py OUT.pdf [--stack]
 """
 
 from __future__ import annotations
@@ -43,8 +47,23 @@ def chart(values: list[float]) -> Drawing:
     return drawing
 
 
+def stack() -> None:
+    import pydantic
+    import sqlalchemy.orm
+
+    class Row(sqlalchemy.orm.DeclarativeBase):
+        pass
+
+    class Model(pydantic.BaseModel):
+        name: str
+
+    Model(name="ā")
+
+
 def main() -> None:
     out = Path(sys.argv[1])
+    if "--stack" in sys.argv[2:]:
+        stack()
     pdfmetrics.registerFont(TTFont("DejaVu", str(FONTS / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont("DejaVu-Bold", str(FONTS / "DejaVuSans-Bold.ttf")))
     body = ParagraphStyle("body", fontName="DejaVu", fontSize=9.5, leading=12.5)

@@ -15,7 +15,7 @@ import itertools
 import math
 from collections.abc import Sequence
 
-SAMPLES = 24  # points per strand segment when measuring distances
+SAMPLES = 12  # points per strand segment when measuring distances
 
 
 def spoke_angle(index: float, n: int) -> float:

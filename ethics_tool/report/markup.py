@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from xml.sax.saxutils import escape
 
 from bidi import get_display
@@ -28,6 +29,7 @@ _REPLACED_RUN = re.compile("\ufffd(?:[\u200d\ufe0e\ufe0f]*\ufffd)+[\u200d\ufe0e\
 # Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and their presentation forms
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
 _BIDI_CONTROL = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LONG = re.compile(r"[^\s\u200b]{" + str(LONG_TOKEN) + ",}")
 
 
@@ -52,11 +54,17 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if text.isascii():
         return text
-    supported = supported_characters()
-    text = "".join(
-        ch if ord(ch) < 0x80 or ord(ch) in supported or ch == "\n" else REPLACEMENT for ch in text
-    )
+    drawable = _drawable()
+    if set(text) <= drawable:  # the usual case, checked at C speed
+        return text
+    text = "".join(ch if ch in drawable else REPLACEMENT for ch in text)
     return _REPLACED_RUN.sub(REPLACEMENT, text) if REPLACEMENT in text else text
+
+
+@cache
+def _drawable() -> frozenset[str]:
+    """Every character :func:`clean` keeps: ASCII, a newline, and what both fonts can draw."""
+    return frozenset(map(chr, range(0x80))) | frozenset(map(chr, supported_characters()))
 
 
 def visual_order(text: str) -> str:
@@ -81,7 +89,7 @@ def visual_order(text: str) -> str:
 
 
 def _has_surrogate(text: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in text)
+    return _SURROGATE.search(text) is not None
 
 
 def _break_long(match: re.Match[str]) -> str:

@@ -7,7 +7,6 @@ no text is cut. The theme sections and the action plan give every item.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
@@ -55,25 +54,24 @@ def summary(ctx: ReportContext) -> list[Flowable]:
     """
     title = heading(t("Summary", ctx.lang), "summary", 0)
     room = st.FRAME_HEIGHT - height([title]) - SUMMARY_SLACK
-    body = fitted(lambda fit: _summary_body(ctx, fit), room)
+    # the index, the themes and the strengths are the same in every variant: made and measured
+    # once; only the lists between them are fitted
+    head = _headline(ctx) + _themes_overview(ctx, side_by_side=True)
+    tail = _strengths(ctx)
+    lists = fitted(lambda fit: _lists(ctx, fit), room - height(head) - height(tail))
+    body = head + lists + tail
     if height(body) * MIN_SCALE > room:
         # texts so long (a custom form) that one page would need small print: the summary
         # continues on the next page instead, every text in full and at its size, the theme
         # table under the radar (a table beside it could not continue on the next page)
-        stacked = replace(SUMMARY_FITS[-1], side_by_side=False)
-        return [title, *_summary_body(ctx, stacked)]
+        head = _headline(ctx) + _themes_overview(ctx, side_by_side=False)
+        return [title, *head, *_lists(ctx, SUMMARY_FITS[-1]), *tail]
     return [title, KeepInFrame(st.FRAME_WIDTH, room, body, mode="shrink")]
 
 
-def _summary_body(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
-    out: list[Flowable] = []
-    out += _headline(ctx)
-    out += _themes_overview(ctx, fit)
-    out += _top_priorities(ctx, fit)
-    out += _compliance_gaps(ctx, fit)
-    out += _knowledge_gaps(ctx, fit)
-    out += _strengths(ctx, fit)
-    return out
+def _lists(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
+    """The parts whose length a variant decides: priorities, compliance and knowledge gaps."""
+    return _top_priorities(ctx, fit) + _compliance_gaps(ctx, fit) + _knowledge_gaps(ctx, fit)
 
 
 def _more(text: str) -> str:
@@ -155,7 +153,7 @@ def _headline(ctx: ReportContext) -> list[Flowable]:
     return out
 
 
-def _themes_overview(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
+def _themes_overview(ctx: ReportContext, side_by_side: bool) -> list[Flowable]:
     """The radar (three themes or more) beside a table that names the numbered themes."""
     lang = ctx.lang
     previous = ctx.previous[1] if ctx.previous else None
@@ -216,7 +214,7 @@ def _themes_overview(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
         [ctx.theme_number[i] for i in ids], strands, ctx.pct, width=radar_w, legend=False
     )
     legend = radar_legend(strands, st.FRAME_WIDTH)
-    if not fit.side_by_side:
+    if not side_by_side:
         widths = [number_w, st.FRAME_WIDTH - number_w - score_w * (len(head) - 2)]
         widths += [score_w] * (len(head) - 2)
         return [radar, Spacer(1, 2), legend, Spacer(1, 4), table(rows, widths), Spacer(1, 6)]
@@ -354,7 +352,7 @@ def _knowledge_gaps(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
     return [rich(f"{label} {numbers}{more} — {esc(note)}", s.sum_item)]
 
 
-def _strengths(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:
+def _strengths(ctx: ReportContext) -> list[Flowable]:
     """One labelled paragraph: with many strong themes a list would push the summary over a page."""
     s = st.styles()
     lang = ctx.lang

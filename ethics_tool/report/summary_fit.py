@@ -23,7 +23,6 @@ class SummaryFit:
     gap_items: int  # compliance gaps listed
     gap_text: bool  # a compliance gap with its question text (otherwise number and law only)
     unknown_items: int  # knowledge gaps listed (numbers only)
-    side_by_side: bool = True  # the radar beside the theme table (False: above it, full width)
 
 
 SUMMARY_FITS = (

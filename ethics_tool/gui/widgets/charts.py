@@ -69,6 +69,9 @@ class RadarChart(QWidget):
         self.data = ChartData()
         self.setMinimumSize(320, 300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # as last painted: the strands' polygons and the scale labels' boxes (tests look at them)
+        self.painted_strands: list[QPolygonF] = []
+        self.painted_scale: list[QRectF] = []
 
     def set_data(self, data: ChartData) -> None:
         self.data = data
@@ -123,6 +126,7 @@ class RadarChart(QWidget):
             painter.drawPolygon(QPolygonF([point(i, ring) for i in range(n)]))
         for i in range(n):
             painter.drawLine(centre, point(i, 1.0))
+        self.painted_strands = []
         for series in self.data.series:
             polygon = QPolygonF(
                 [
@@ -130,6 +134,7 @@ class RadarChart(QWidget):
                     for i, v in enumerate(series.values)
                 ]
             )
+            self.painted_strands.append(polygon)
             pen = QPen(series.colour, 2.2)
             if series.dashed:
                 pen.setStyle(Qt.PenStyle.DashLine)
@@ -193,6 +198,7 @@ class RadarChart(QWidget):
         strands = [series.values for series in self.data.series]
         angle = spoke_angle(scale_wedge(strands, n, places, sizes) + 0.5, n)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        self.painted_scale = []
         for text, width, place in zip(texts, widths, places, strict=True):
             # spoke_angle has y upwards; the widget's y grows downwards
             centre_x = centre.x() + radius * place / 100 * math.cos(angle)
@@ -201,6 +207,7 @@ class RadarChart(QWidget):
             background = QColor(palette.color(QPalette.ColorRole.Base))
             background.setAlpha(220)
             painter.fillRect(box, background)
+            self.painted_scale.append(box)
             painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
 
 
