@@ -4,13 +4,20 @@ A reference with a ``label`` (a framework named in Norwegian or English) reads a
 Council of Europe's and the OECD's numbered principles (``P4``, ``Principle 4, Principle 8``) read
 as "4. princips" / "4. un 8. princips" in Latvian and "Principle 4" / "Principles 4 and 8" in
 English; anything else (Latvian law names, guidance) is shown as written.
+
+Assessments keep the form they were answered with, and forms before 2.0.1 had no labels: a
+framework reference without one reads as the label the built-in forms give the same ``ref``
+today (read from their YAML once, only when such a reference is met).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
-from ethics_tool.domain.questionnaire import Reference, ReferenceKind
+from ethics_tool.domain.questionnaire import Reference, ReferenceKind, Text
 from ethics_tool.i18n import current_language, nt, pt, t
 
 _PRINCIPLE = re.compile(r"(?:P|Principle\s*)(\d{1,2})", re.IGNORECASE)
@@ -39,8 +46,11 @@ def principles_text(numbers: list[int], lang: str | None = None) -> str:
 
 def reference_text(ref: Reference, lang: str | None = None) -> str:
     """``ref`` as a reader of ``lang`` sees it (plain text)."""
-    if ref.label is not None:
-        return ref.label.get(lang or current_language())
+    label = ref.label
+    if label is None and ref.kind is ReferenceKind.FRAMEWORK:
+        label = builtin_labels().get(ref.ref)
+    if label is not None:
+        return label.get(lang or current_language())
     if ref.kind in _NUMBERED:
         numbers = principle_numbers(ref.ref)
         if numbers is not None:
@@ -71,3 +81,39 @@ def by_kind(
         items = groups[kind]
         items[items.index(("", None))] = (principles_text(sorted(found), lang), None)
     return list(groups.items())
+
+
+@cache
+def builtin_labels() -> dict[str, Text]:
+    """``ref`` → label of every labelled framework reference in the built-in forms."""
+    import yaml
+
+    from ethics_tool.paths import data_root
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    labels: dict[str, Text] = {}
+    for path in sorted((data_root() / "forms").glob("*.yaml")):
+        try:
+            document = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+        except (OSError, yaml.YAMLError):
+            continue  # a broken built-in form is reported where forms are loaded
+        for found in _references(document):
+            label = found.get("label")
+            if found.get("kind") == "framework" and isinstance(label, dict):
+                try:
+                    labels.setdefault(str(found["ref"]), Text.model_validate(label))
+                except ValueError:
+                    continue
+    return labels
+
+
+def _references(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "references" and isinstance(value, list):
+                yield from (item for item in value if isinstance(item, dict) and "ref" in item)
+            else:
+                yield from _references(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _references(item)
