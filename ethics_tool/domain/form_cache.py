@@ -7,8 +7,8 @@ tenth of that. :class:`FormCache` is a drop-in for :func:`~ethics_tool.domain.lo
 ``load_catalog(dirs, load=FormCache(folder))``.
 
 An entry is used only when its first line matches the file exactly as it is now (resolved path,
-size, modification time) and this build of the program (version and the questionnaire model's own
-file), and the snapshot validates; the model's validators run on every load either way. Anything
+size and SHA-256 of its bytes) and this build of the program (version and the questionnaire model's
+own file), and the snapshot validates; the model's validators run on every load either way. Anything
 else (no entry, another file, a newer program, a damaged entry) reads the YAML again and rewrites
 the entry. A broken form is never cached: its problems are found and shown on every start. The
 cache is an optimisation only: a folder that cannot be written costs time, never a form.
@@ -28,6 +28,7 @@ from pydantic import ValidationError
 
 from ethics_tool import __version__
 from ethics_tool.domain import questionnaire as _model
+from ethics_tool.domain.checks import MAX_FORM_FILE_BYTES
 from ethics_tool.domain.loader import form_to_json, load_form
 from ethics_tool.domain.questionnaire import Questionnaire
 
@@ -61,10 +62,15 @@ class FormCache:
         """The cache file for ``path`` and the first line it must begin with (None: no cache)."""
         try:
             resolved = path.resolve()
-            stat = resolved.stat()
+            if resolved.stat().st_size > MAX_FORM_FILE_BYTES:
+                return None  # load_form says why
+            content = resolved.read_bytes()
         except OSError:
             return None
-        key = [str(resolved), stat.st_size, stat.st_mtime_ns, *self.stamp]
+        # The content itself, not the file's time: a copy restored with an old time, a checkout or
+        # a file system with a coarse clock never gets a stale form (hashing 800 KB takes ~2 ms).
+        digest = hashlib.sha256(content).hexdigest()
+        key = [str(resolved), len(content), digest, *self.stamp]
         name = hashlib.sha256(str(resolved).encode("utf-8")).hexdigest()[:32]
         return self.folder / f"{name}.json", json.dumps(key, ensure_ascii=True)
 
