@@ -135,6 +135,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", parents=[common], help=t("create a fully answered demo assessment"))
 
     _add_benchmark_parser(sub, common)
+    _add_copy_parser(sub)
     p = sub.add_parser("backup", parents=[common], help=t("list, create or restore backups"))
     backup_sub = p.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
     backup_sub.add_parser(
@@ -629,6 +630,61 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _add_copy_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "copy",
+        help=t("copy assessments between two databases (a file and a server, either way)"),
+        description=t(
+            "Copy whole assessments (respondents, answers with their history, comments, action "
+            "plan) from one database to another. One the target already has (same UUID) is "
+            "skipped, never doubled; a copy keeps its lineage, so it can later be merged back."
+        ),
+    )
+    p.add_argument("--from", dest="source", required=True, metavar="DB", help=t("file or URL"))
+    p.add_argument("--to", dest="target", required=True, metavar="DB", help=t("file or URL"))
+    p.add_argument(
+        "ids", nargs="*", type=int, metavar="ID", help=t("assessment IDs (default: all)")
+    )
+    p.add_argument(
+        "--upgrade-server", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
+
+
+def _cmd_copy(args: argparse.Namespace) -> int:
+    from ethics_tool.storage.db import open_database
+    from ethics_tool.storage.engines import parse_target
+    from ethics_tool.storage.transfer import copy_assessments
+
+    source, target = parse_target(args.source), parse_target(args.target)
+    if source.url == target.url:
+        raise CliError(t("--from and --to name the same database"))
+    if source.path is not None and not source.path.is_file():
+        raise CliError(t("{path}: no such database file", path=source.path))
+    upgrade = bool(getattr(args, "upgrade_server", False))
+    origin = open_database(args.source, confirm_server_migration=upgrade)
+    try:
+        destination = open_database(args.target, confirm_server_migration=upgrade)
+        try:
+            result = copy_assessments(origin, destination, args.ids)
+        finally:
+            destination.dispose()
+    finally:
+        origin.dispose()
+    for old, new in result.copied.items():
+        print(t("Copied assessment {id} as {new}", id=old, new=new))
+    for old, existing in result.skipped.items():
+        print(
+            t(
+                "Assessment {id} is already there as {existing}: not copied",
+                id=old,
+                existing=existing,
+            )
+        )
+    if not result.copied and not result.skipped:
+        print(t("No assessments to copy"))
+    return EXIT_OK
+
+
 COMMANDS = {
     "list": _cmd_list,
     "report": _cmd_report,
@@ -638,6 +694,7 @@ COMMANDS = {
     "benchmark": _cmd_benchmark,
     "demo": _cmd_demo,
     "backup": _cmd_backup,
+    "copy": _cmd_copy,
     "forms": _cmd_forms,
     "dilemmas": _cmd_dilemmas,
 }

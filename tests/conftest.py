@@ -50,6 +50,7 @@ BOTH_ENGINES = (
     "unit/storage/*",
     "unit/test_services*",
     "unit/test_exchange*",
+    "unit/exchange/*",
     "unit/test_merge*",
     "integration/test_cli*",
     "integration/test_server*",

@@ -39,7 +39,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ethics_tool.i18n import t
-from ethics_tool.storage import engines
+from ethics_tool.storage import engines, versions
 from ethics_tool.storage.backup import create_backup, daily_backup
 from ethics_tool.storage.engines import StorageError, Target
 from ethics_tool.storage.faults import (
@@ -295,7 +295,7 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
-    sessions = sessionmaker(engine, expire_on_commit=False)
+    sessions = versions.track(sessionmaker(engine, expire_on_commit=False))
     return Database(
         engine=engine,
         sessions=sessions,
@@ -364,5 +364,5 @@ def _open_server(target: Target, confirm_server: bool) -> Database:
         raise StorageError(
             t("cannot open database {path}: {reason}", path=target.display, reason=reason.strip())
         ) from None
-    sessions = sessionmaker(engine, expire_on_commit=False)
+    sessions = versions.track(sessionmaker(engine, expire_on_commit=False))
     return Database(engine=engine, sessions=sessions, path=None, target=target)

@@ -18,6 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
     func,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from ethics_tool.domain.answers import Mode, Role
@@ -68,6 +69,9 @@ class Assessment(Base):
     updated_at: Mapped[datetime] = mapped_column(
         DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
     )
+    # Counts every change (answers, respondents, plan, details): another computer showing the
+    # assessment notices that it grew (storage/versions.py keeps it up to date).
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default=sql_text("0"))
 
     respondents: Mapped[list[Respondent]] = relationship(
         back_populates="assessment", cascade="all, delete-orphan", order_by="Respondent.position"
@@ -120,8 +124,13 @@ class Answer(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
     installation: Mapped[str] = mapped_column(String(36), default="", server_default="")
     clock: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    # Optimistic locking on a shared database: an UPDATE of a version someone else already
+    # changed fails (StaleDataError), and a client compares it with the version it showed.
+    version: Mapped[int] = mapped_column(Integer, server_default=sql_text("1"))
 
     respondent: Mapped[Respondent] = relationship(back_populates="answers")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class AppMeta(Base):
@@ -148,8 +157,11 @@ class ActionItem(Base):
     deadline: Mapped[date | None] = mapped_column(Date, default=None)
     status: Mapped[str] = mapped_column(String(20), default=ActionStatus.NOT_STARTED.value)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, server_default=sql_text("1"))
 
     assessment: Mapped[Assessment] = relationship(back_populates="actions")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class DilemmaSession(Base):

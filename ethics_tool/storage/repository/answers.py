@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from ethics_tool.domain.answers import AnswerKind, AnswerValue
 from ethics_tool.domain.merge import AnswerRecord, Clock, tick, utc_now
+from ethics_tool.storage import versions
 from ethics_tool.storage.repository.views import installation_id
 from ethics_tool.storage.tables import Answer, Respondent
 
@@ -63,7 +64,7 @@ def answer_row(record: AnswerRecord) -> Answer:
 
 def put_record(
     session: Session, respondent_id: int, row: Answer | None, record: AnswerRecord
-) -> None:
+) -> Answer:
     """Store ``record`` in ``row``, or in a new row of the respondent when there is none yet."""
     if row is None:
         row = answer_row(record)
@@ -71,6 +72,7 @@ def put_record(
         session.add(row)
     else:
         apply_record(row, record)
+    return row
 
 
 def records_by_question(session: Session, respondent_id: int) -> dict[str, Answer]:
@@ -101,12 +103,17 @@ def _edited(
 
 
 def write_answers(
-    session: Session, respondent: Respondent, answers: Mapping[str, AnswerValue | None]
-) -> int:
-    """Store or clear answers of ``respondent``; returns how many rows changed.
+    session: Session,
+    respondent: Respondent,
+    answers: Mapping[str, AnswerValue | None],
+    expected: Mapping[str, int] | None = None,
+) -> list[Answer]:
+    """Store or clear answers of ``respondent``; returns the rows that changed (flushed).
 
     Clearing an answer keeps its comment (and its history); every answer given is stamped, even
-    when it repeats the stored one.
+    when it repeats the stored one. ``expected`` holds the row versions the user was shown
+    (:class:`~ethics_tool.storage.versions.Seen`): when a row moved on since, nothing is written
+    and :class:`~ethics_tool.storage.versions.Stale` names the questions.
     """
     installation = installation_id(session)
     existing = {
@@ -117,7 +124,8 @@ def write_answers(
             )
         )
     }
-    changed = 0
+    versions.check_answers(expected, existing, answers)
+    changed: list[Answer] = []
     for question_id, answer in answers.items():
         row = existing.get(question_id)
         if answer is None:
@@ -126,34 +134,45 @@ def write_answers(
             # The row stays (as a comment, or empty) so its history goes on: a later merge then
             # knows the answer was cleared after the other side's version, not before it.
             apply_record(row, _edited(row, question_id, None, None, row.comment, installation))
-            changed += 1
+            changed.append(row)
             continue
         # Giving the same answer again is still the latest word on it (a merge then prefers it
         # over a change made elsewhere in the meantime), so it is stamped like any edit.
         value = answer.value if answer.kind is AnswerKind.LEVEL else None
         record = _edited(row, question_id, answer.kind, value, answer.comment, installation)
-        put_record(session, respondent.id, row, record)
-        changed += 1
+        changed.append(put_record(session, respondent.id, row, record))
+    session.flush()  # the versions are counted at the flush
     return changed
 
 
-def write_comment(session: Session, respondent: Respondent, question_id: str, text: str) -> bool:
-    """Store the comment of one question, with or without an answer; True when it changed."""
+def write_comment(
+    session: Session,
+    respondent: Respondent,
+    question_id: str,
+    text: str,
+    expected: Mapping[str, int] | None = None,
+) -> Answer | None:
+    """Store the comment of one question, with or without an answer; the row when it changed.
+
+    ``expected``: as for :func:`write_answers`.
+    """
     row = session.scalars(
         select(Answer).where(
             Answer.respondent_id == respondent.id, Answer.question_id == question_id
         )
     ).one_or_none()
     if row is None and not text:
-        return False
+        return None
     if row is not None and row.comment == text:
-        return False
+        return None
+    versions.check_answers(expected, {question_id: row} if row is not None else {}, [question_id])
     installation = installation_id(session)
     kind = AnswerKind(row.kind) if row is not None and row.kind is not None else None
     value = row.value if row is not None else None
     record = _edited(row, question_id, kind, value, text, installation)
-    put_record(session, respondent.id, row, record)
-    return True
+    written = put_record(session, respondent.id, row, record)
+    session.flush()
+    return written
 
 
 def records_by_respondent(

@@ -1,17 +1,18 @@
 """Generated and mutated export files: the only outcomes are an import or an ExchangeError.
 
-A refused import leaves the database file byte for byte as it was; an accepted one breaks none of
-the rules a person answering in the program is held to (stated independently in mutations.py).
+A refused import leaves every row of the database as it was (on SQLite and on PostgreSQL); an
+accepted one breaks none of the rules a person answering in the program is held to (stated
+independently in mutations.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import random
 import uuid
 from pathlib import Path
 from typing import Any
 
+from db_rows import digest as rows_digest
 from form_strategies import answer_sets, export_dict, form_dicts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -48,8 +49,7 @@ def fresh(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def digest(services: Services) -> str:
-    path = Path(str(services.db.engine.url.database))
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return rows_digest(services.db)
 
 
 def attempt(services: Services, path: Path) -> None:

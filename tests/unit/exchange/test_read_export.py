@@ -5,13 +5,13 @@ A refused import leaves the database exactly as it was.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from db_rows import digest
 
 from ethics_tool.domain.answers import AnswerValue, Mode, Role
 from ethics_tool.exchange import ExchangeError, read_export
@@ -45,8 +45,7 @@ def write(tmp_path: Path, data: Any, name: str = "bad.json") -> Path:
 
 
 def db_digest(services: Services) -> str:
-    path = Path(str(services.db.engine.url.database))
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return digest(services.db)
 
 
 def answer(data: dict[str, Any], person: int = 0, index: int = 0) -> dict[str, Any]:
