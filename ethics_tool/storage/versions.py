@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ethics_tool.storage.tables import ActionItem, Answer, Assessment, Respondent
 
 PENDING = "ethics_tool.pending_revisions"
+BUMPED = "ethics_tool.bumped_assessments"
 OWN = "ethics_tool.own_revisions"
 
 
@@ -181,9 +182,13 @@ def _changed_assessments(session: Session) -> set[int]:
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
-    ids = _changed_assessments(session)
+    # One step per transaction, however many flushes it makes: fewer writes, and on SQLite the
+    # row (with its large form snapshot) is rewritten in place as long as its size stays.
+    bumped: set[int] = session.info.setdefault(BUMPED, set())
+    ids = _changed_assessments(session) - bumped
     if not ids:
         return
+    bumped.update(ids)
     rows = session.connection().execute(
         update(Assessment.__table__)  # type: ignore[arg-type]
         .where(Assessment.__table__.c.id.in_(sorted(ids)))
@@ -194,6 +199,7 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
 
 
 def _after_commit(session: Session) -> None:
+    session.info.pop(BUMPED, None)
     pending = session.info.pop(PENDING, None)
     own = session.info.get(OWN)
     if pending and isinstance(own, OwnRevisions):
@@ -202,6 +208,7 @@ def _after_commit(session: Session) -> None:
 
 def _after_rollback(session: Session) -> None:
     session.info.pop(PENDING, None)
+    session.info.pop(BUMPED, None)
 
 
 def track(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
