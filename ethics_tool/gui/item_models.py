@@ -304,9 +304,15 @@ class ActionPlanModel(QAbstractTableModel):
         return row
 
     def remove(self, row: int) -> None:
+        from ethics_tool.services import ServiceError
+
         action = self._rows[row]
         if action.id is not None:
-            self.services.delete_action(action.id)
+            try:
+                self.services.delete_action(action.id)
+            except ServiceError as exc:  # changed on another computer meanwhile
+                self.failed.emit(str(exc))
+                return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
         self.endRemoveRows()

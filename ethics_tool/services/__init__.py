@@ -27,12 +27,14 @@ into a module of its own and is added to the bases below.
 from __future__ import annotations
 
 from ethics_tool.services.assessments import NewRespondent
-from ethics_tool.services.base import NotFoundError, ServiceError
+from ethics_tool.services.base import ConflictError, NotFoundError, ServiceError
 from ethics_tool.services.demo_data import DemoUseCases
 from ethics_tool.services.reports import ReportUseCases
+from ethics_tool.services.sharing import SharingUseCases
 from ethics_tool.services.transfer import TransferUseCases, record_text, summary_lines
 
 __all__ = [
+    "ConflictError",
     "NewRespondent",
     "NotFoundError",
     "ServiceError",
@@ -42,7 +44,7 @@ __all__ = [
 ]
 
 
-class Services(DemoUseCases, ReportUseCases, TransferUseCases):
+class Services(DemoUseCases, ReportUseCases, TransferUseCases, SharingUseCases):
     """The application's use cases over one database and one form catalogue.
 
     ``Services(db, catalog)``; every use case of the modules above is a method of it.

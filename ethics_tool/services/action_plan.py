@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import delete
-
 from ethics_tool.domain.assessment import ActionData, ActionStatus
 from ethics_tool.i18n import t
 from ethics_tool.services.assessments import AssessmentUseCases
 from ethics_tool.services.base import NotFoundError, ServiceError
+from ethics_tool.services.sharing import action_clashes
 from ethics_tool.spreadsheets import PlanChanges
 from ethics_tool.storage import repository as repo
 from ethics_tool.storage.tables import ActionItem
@@ -20,14 +19,21 @@ class ActionPlanUseCases(AssessmentUseCases):
 
     # -- action plan ----------------------------------------------------------------------------
     def actions(self, assessment_id: int) -> list[ActionData]:
+        """The plan as shown for editing: a later save of a row changed elsewhere is a conflict."""
         with self._session() as session:
-            return [repo.action_of(a) for a in self._get(session, assessment_id).actions]
+            rows = self._get(session, assessment_id).actions
+            self.seen.remember_actions(rows)
+            return [repo.action_of(a) for a in rows]
 
     def save_action(self, assessment_id: int, action: ActionData) -> int:
-        """Insert (``action.id is None``) or update one action-plan row; returns its ID."""
+        """Insert (``action.id is None``) or update one action-plan row; returns its ID.
+
+        A row changed or deleted on another computer since :meth:`actions` showed it is not
+        overwritten: :class:`ConflictError`.
+        """
         if not action.text.strip():
             raise ServiceError(t("an action needs a description"))
-        with self._session() as session, session.begin():
+        with action_clashes(action.text), self._session() as session, session.begin():
             assessment = self._get(session, assessment_id)
             if action.id is None:
                 row = ActionItem(
@@ -36,7 +42,10 @@ class ActionPlanUseCases(AssessmentUseCases):
                 assessment.actions.append(row)
             else:
                 found = session.get(ActionItem, action.id)
-                if found is None or found.assessment_id != assessment_id:
+                if found is not None and found.assessment_id != assessment_id:
+                    found = None
+                self.seen.check_action(action.id, found, action.text)
+                if found is None:
                     raise NotFoundError(t("no action with ID {id}", id=action.id))
                 row = found
             row.question_id = action.question_id
@@ -45,11 +54,19 @@ class ActionPlanUseCases(AssessmentUseCases):
             row.deadline = action.deadline
             row.status = ActionStatus(action.status).value
             session.flush()
-            return row.id
+        self.seen.action_saved(row)
+        return row.id
 
     def delete_action(self, action_id: int) -> None:
+        """Delete one row (refused when it was changed elsewhere since it was shown here)."""
         with self._session() as session, session.begin():
-            session.execute(delete(ActionItem).where(ActionItem.id == action_id))
+            row = session.get(ActionItem, action_id)
+            if row is not None:
+                with action_clashes(row.text):
+                    self.seen.check_action(action_id, row, row.text)
+                    session.delete(row)
+                    session.flush()
+        self.seen.forget_action(action_id)  # gone, here or elsewhere: what the user wanted
 
     def import_action_plan(self, assessment_id: int, path: Path, apply: bool = True) -> PlanChanges:
         """Read an edited action plan from XLSX; with ``apply`` store it in one transaction.
@@ -65,7 +82,7 @@ class ActionPlanUseCases(AssessmentUseCases):
         changes = spreadsheets.plan_changes(data.actions, rows, path)
         if not apply or changes.empty:
             return changes
-        with self._session() as session, session.begin():
+        with action_clashes(path.name), self._session() as session, session.begin():
             assessment = self._get(session, assessment_id)
             existing = {a.id: a for a in assessment.actions}
             if set(existing) != {a.id for a in data.actions}:

@@ -10,6 +10,7 @@ from ethics_tool.domain.answers import AnswerValue, Mode, Role
 from ethics_tool.domain.assessment import RespondentInfo
 from ethics_tool.i18n import t
 from ethics_tool.services.base import NotFoundError, ServiceBase, ServiceError
+from ethics_tool.services.sharing import answer_clashes
 from ethics_tool.storage import repository as repo
 from ethics_tool.storage.tables import Respondent
 
@@ -62,6 +63,7 @@ class AnswerUseCases(ServiceBase):
             if not others and Mode(row.assessment.mode) is not Mode.CONSENSUS:
                 raise ServiceError(t("an assessment needs at least one respondent"))
             session.delete(row)
+        self.seen.forget_respondent(respondent_id)
 
     def respondents(self, assessment_id: int) -> list[RespondentInfo]:
         with self._session() as session:
@@ -75,8 +77,12 @@ class AnswerUseCases(ServiceBase):
         self.record_answers(respondent_id, {question_id: answer})
 
     def record_answers(self, respondent_id: int, answers: Mapping[str, AnswerValue | None]) -> None:
-        """Store or clear several answers of one respondent in one transaction (all or none)."""
-        with self._session() as session, session.begin():
+        """Store or clear several answers of one respondent in one transaction (all or none).
+
+        When one of them was changed on another computer after this program showed it, nothing is
+        saved and :class:`ConflictError` says so (services/sharing.py).
+        """
+        with answer_clashes(answers), self._session() as session, session.begin():
             respondent = session.get(Respondent, respondent_id)
             if respondent is None:
                 raise NotFoundError(t("no respondent with ID {id}", id=respondent_id))
@@ -85,17 +91,26 @@ class AnswerUseCases(ServiceBase):
                 problem = form.answer_problem(question_id, answer)
                 if problem is not None:
                     raise ServiceError(f"{question_id}: {problem}")
-            if repo.write_answers(session, respondent, answers):
+            written = repo.write_answers(
+                session, respondent, answers, self.seen.expected(respondent_id)
+            )
+            if written:
                 respondent.assessment.updated_at = func.current_timestamp()
+        self.seen.answers_saved(respondent_id, written)
 
     def record_comment(self, respondent_id: int, question_id: str, text: str) -> None:
         """Store the comment on one question, whether or not it has an answer yet."""
-        with self._session() as session, session.begin():
+        with answer_clashes([question_id]), self._session() as session, session.begin():
             respondent = session.get(Respondent, respondent_id)
             if respondent is None:
                 raise NotFoundError(t("no respondent with ID {id}", id=respondent_id))
             problem = self._form_of(respondent.assessment).answer_problem(question_id, None)
             if problem is not None:
                 raise ServiceError(f"{question_id}: {problem}")
-            if repo.write_comment(session, respondent, question_id, text):
+            written = repo.write_comment(
+                session, respondent, question_id, text, self.seen.expected(respondent_id)
+            )
+            if written is not None:
                 respondent.assessment.updated_at = func.current_timestamp()
+        if written is not None:
+            self.seen.answers_saved(respondent_id, [written])

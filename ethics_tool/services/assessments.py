@@ -160,13 +160,19 @@ class AssessmentUseCases(ServiceBase):
         with self._session() as session:
             return repo.info_of(self._get(session, assessment_id))
 
-    def load(self, assessment_id: int, with_history: bool = False) -> AssessmentData:
+    def load(
+        self, assessment_id: int, with_history: bool = False, editing: bool = False
+    ) -> AssessmentData:
         """The assessment with its form snapshot, respondents, answers and action plan.
 
-        ``with_history`` adds every answer's merge history (for an export).
+        ``with_history`` adds every answer's merge history (for an export). ``editing``: the
+        answers are shown to be changed (the questionnaire); a later save of one that was changed
+        elsewhere since is a conflict (services/sharing.py).
         """
         with self._session() as session:
             row = self._get(session, assessment_id)
+            if editing:
+                self.seen.remember_answers(session, [r.id for r in row.respondents])
             return AssessmentData(
                 info=repo.info_of(row),
                 form=self._form_of(row),

@@ -18,6 +18,7 @@ from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
 from ethics_tool.storage.db import Database
 from ethics_tool.storage.tables import Assessment
+from ethics_tool.storage.versions import Seen
 
 if TYPE_CHECKING:
     from ethics_tool.seminar import SeminarService
@@ -29,6 +30,10 @@ class ServiceError(UserError):
 
 class NotFoundError(ServiceError):
     pass
+
+
+class ConflictError(ServiceError):
+    """Someone changed the same thing on another computer since this one showed it: not saved."""
 
 
 # Parsed form snapshots by their hash: a snapshot never changes, so one parse serves every later use.
@@ -78,6 +83,11 @@ class ServiceBase:
         # The snapshot column is deferred: it is read from the file only on a cache miss.
         cached = _FORMS.get(row.form_hash)
         return cached if cached is not None else parse_snapshot(row.form_hash, row.form_snapshot)
+
+    @functools.cached_property
+    def seen(self) -> Seen:
+        """The answer and action versions this program last showed (see services/sharing.py)."""
+        return Seen()
 
     # -- seminar kit --------------------------------------------------------------------------
     @functools.cached_property

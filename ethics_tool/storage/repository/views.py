@@ -7,6 +7,8 @@ import uuid as uuid_module
 from collections.abc import Sequence
 
 from sqlalchemy import case, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, RespondentAnswers, Role
@@ -139,10 +141,20 @@ def action_row(action: ActionData, position: int) -> ActionItem:
 
 # -- installation -------------------------------------------------------------------------------
 def installation_id(session: Session) -> str:
-    """This database's installation id (created on first use, in the caller's transaction)."""
+    """This database's installation id (created on first use, in the caller's transaction).
+
+    On a server several computers may write their first answer at once: the id is inserted only
+    if none is there (waiting for one being inserted meanwhile), then read, so all of them share
+    the one that won instead of failing on its key.
+    """
     row = session.get(AppMeta, INSTALLATION_KEY)
     if row is None:
-        row = AppMeta(key=INSTALLATION_KEY, value=str(uuid_module.uuid4()))
-        session.add(row)
-        session.flush()
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        session.execute(
+            insert(AppMeta)
+            .values(key=INSTALLATION_KEY, value=str(uuid_module.uuid4()))
+            .on_conflict_do_nothing(index_elements=["key"])
+        )
+        row = session.get(AppMeta, INSTALLATION_KEY, populate_existing=True)
+        assert row is not None
     return row.value

@@ -266,7 +266,8 @@ class QuestionnairePage(QWidget):
         self.card.flush_comment()
         if self.session is None or self.session.data.info.id != assessment_id:
             self.undo_stack.clear()  # the steps belong to the assessment they were made in
-        self.session = QuestionnaireSession.start(self.services.load(assessment_id))
+        # Shown for editing: a later save of an answer changed elsewhere meanwhile is a conflict.
+        self.session = QuestionnaireSession.start(self.services.load(assessment_id, editing=True))
         self.header.show_session(self.session)
         self.navigator_model.set_session(self.session)
         self._refresh_progress()
