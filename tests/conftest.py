@@ -54,6 +54,7 @@ BOTH_ENGINES = (
     "unit/test_merge*",
     "integration/test_cli*",
     "integration/test_server*",
+    "gui/test_shared_database*",
 )
 TESTS = Path(__file__).parent
 

@@ -27,7 +27,7 @@ from ethics_tool.gui.main_window import MainWindow
 from ethics_tool.gui.settings import APPLICATION, ORGANIZATION, AppSettings
 from ethics_tool.gui.window.actions import icon
 from ethics_tool.i18n import t
-from ethics_tool.paths import default_db_path, user_log_dir
+from ethics_tool.paths import DB_ENV, default_db_path, user_log_dir
 
 if TYPE_CHECKING:
     from ethics_tool.gui.startup import Loaded, StartupLoader
@@ -164,6 +164,23 @@ def _offer_backup(window: MainWindow, message: str, backup: str) -> bool:
     return box.clickedButton() is restore
 
 
+def _offer_local_file(window: QWidget | None) -> bool:
+    """After a server failed at start-up: offer to go back to the file on this computer."""
+    box = QMessageBox(window)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(t("Ethics self-assessment"))
+    box.setText(
+        t(
+            "The program was set to use a database server. Use the assessments on this computer "
+            "instead from the next start? (The server can be chosen again in the settings.)"
+        )
+    )
+    local = box.addButton(t("Use this computer's file"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(t("Keep the server"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is local
+
+
 def _show_startup_failure(window: MainWindow, kind: str, message: str, details: str) -> None:
     from ethics_tool.gui.startup import CORRUPT, STORAGE
 
@@ -226,7 +243,9 @@ def run(
     install_qt_translator(app, language)
     app.setApplicationDisplayName(t("Ethics self-assessment"))
 
-    path: Path | str = db_path or default_db_path()
+    # A server chosen in the settings, unless --db or $ETHICS_TOOL_DB name a database.
+    from_settings = not db_path and not os.environ.get(DB_ENV, "").strip() and settings.database
+    path: Path | str = db_path or (settings.database if from_settings else default_db_path())
     is_url = isinstance(path, str) and "://" in path  # a URL never goes through Path
     if not is_url:
         path = Path(path).expanduser()
@@ -252,7 +271,7 @@ def run(
             window.attach(result.services, result.rows)
 
     def on_failed(kind: str, message: str, details: str) -> None:
-        from ethics_tool.gui.startup import CORRUPT, SERVER_MIGRATION
+        from ethics_tool.gui.startup import CORRUPT, SERVER_MIGRATION, STORAGE
 
         if kind == SERVER_MIGRATION and confirm_server_migration(window, message, details):
             begin(confirmed=True)
@@ -265,6 +284,8 @@ def run(
             begin()
             return
         _show_startup_failure(window, kind, message, details)
+        if from_settings and kind == STORAGE and _offer_local_file(window):
+            settings.database = ""
         app.exit(1)
         window.close()
 

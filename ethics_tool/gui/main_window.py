@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
     from ethics_tool.domain.assessment import AssessmentSummary
     from ethics_tool.domain.questionnaire import Questionnaire
+    from ethics_tool.gui.change_watch import ChangeBar, ChangeWatcher
     from ethics_tool.gui.files.work import FileWork
     from ethics_tool.gui.pages.about import AboutPage
     from ethics_tool.gui.pages.compare import ComparePage
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.dialogs = Dialogs(self)
         self.pages: dict[str, QWidget] = {}
         self._questionnaire_id: int | None = None
+        self.change_watcher: ChangeWatcher | None = None  # set by change_watch.install
+        self.change_bar: ChangeBar | None = None
 
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageStack")
@@ -283,6 +286,11 @@ class MainWindow(QMainWindow):
         self.home.set_form_errors([error.first_line for error in services.catalog.errors])
         self.home.refresh(rows=rows)
         self._restore_page()
+        from ethics_tool.gui import change_watch
+        from ethics_tool.gui.dialogs import server
+
+        change_watch.install(self, services)  # "changed on another computer — Reload"
+        server.add_to_settings(self, services)  # "Connect to a server…"
         self.ready.emit()
 
     def _restore_page(self) -> None:
@@ -347,6 +355,8 @@ class MainWindow(QMainWindow):
         self._questionnaire_id = None
         self.settings.last_assessment = assessment_id
         self.show_page(page)
+        if self.change_watcher is not None:
+            self.change_watcher.check()  # changes from now on count as made elsewhere
 
     def reload_assessment(self, assessment_id: int) -> None:
         """The assessment changed behind the pages' backs (a merge): every page showing it reloads."""

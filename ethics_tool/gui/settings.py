@@ -39,6 +39,18 @@ class AppSettings:
         self.store.setValue("language", value)
 
     @property
+    def database(self) -> str:
+        """A server address chosen in the settings ("" = the file in the user's data folder)."""
+        return self._str("data/database")
+
+    @database.setter
+    def database(self, value: str) -> None:
+        if value:
+            self.store.setValue("data/database", value)
+        else:
+            self.store.remove("data/database")
+
+    @property
     def large_fonts(self) -> bool:
         return self._bool("appearance/large_fonts")
 

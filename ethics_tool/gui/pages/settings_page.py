@@ -41,6 +41,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self.db_path = db_path
+        self.db_location: str | None = None  # a server's address (without password)
         self.log_dir = log_dir
         self.forms_dir = forms_dir
 
@@ -153,17 +154,30 @@ class SettingsPage(QWidget):
         self.data_captions[0].setText(t("Database file:"))
         self.data_captions[1].setText(t("Your own questionnaires:"))
         self.data_captions[2].setText(t("Log files:"))
-        self.db_label.setText(str(self.db_path) if self.db_path else t("(a database server)"))
+        self.db_label.setText(
+            self.db_location or (str(self.db_path) if self.db_path else t("(a database server)"))
+        )
+        self.open_data.setVisible(self.db_path is not None)
         self.forms_label.setText(str(self.forms_dir))
         self.log_label.setText(str(self.log_dir))
         self.open_data.setText(t("Open data folder"))
         self.open_logs.setText(t("Open log folder"))
-        self.backup_hint.setText(
-            t(
-                "Every answer is saved in the database file at once. Backups are made "
-                "automatically (see below); to move assessments to another computer, export them."
+        if self.db_location:
+            self.data_captions[0].setText(t("Database server:"))
+            self.backup_hint.setText(
+                t(
+                    "Every answer is saved on the server at once. Its administrator backs the "
+                    "database up with pg_dump; you can also export assessments."
+                )
             )
-        )
+        else:
+            self.backup_hint.setText(
+                t(
+                    "Every answer is saved in the database file at once. Backups are made "
+                    "automatically (see below); to move assessments to another computer, "
+                    "export them."
+                )
+            )
 
     def _language_changed(self, index: int) -> None:
         value = self.language.itemData(index)
