@@ -64,7 +64,8 @@ class Cluster:
     running: bool = False
 
     @classmethod
-    def start(cls, bindir: Path) -> Cluster:
+    def start(cls, bindir: Path, durable: bool = False) -> Cluster:
+        """Start a cluster; ``durable`` keeps fsync on (for benchmarks), tests go without it."""
         base = Path(tempfile.mkdtemp(prefix="ethics-pg-"))
         prefix: list[str] = []
         if os.geteuid() == 0:
@@ -98,9 +99,10 @@ class Cluster:
                 cluster.port = _free_port()
                 options = (
                     f"-p {cluster.port} -k {base} -c listen_addresses=127.0.0.1 "
-                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
                     "-c max_connections=60"
                 )
+                if not durable:
+                    options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
                 result = cluster._run(
                     "pg_ctl",
                     "-D",
@@ -149,6 +151,15 @@ class Cluster:
             host="127.0.0.1", port=self.port, user=SUPERUSER, dbname="postgres", autocommit=True
         ) as conn:
             conn.execute(sql)  # type: ignore[arg-type]
+
+    def server_version(self) -> str:
+        import psycopg
+
+        with psycopg.connect(
+            host="127.0.0.1", port=self.port, user=SUPERUSER, dbname="postgres"
+        ) as conn:
+            row = conn.execute("SHOW server_version").fetchone()
+        return str(row[0]).split()[0] if row else "?"
 
     def create_database(self) -> str:
         """A new empty database; returns its URL (plain ``postgresql://``, as a user types it)."""
