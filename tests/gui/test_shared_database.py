@@ -125,13 +125,15 @@ def test_settings_page_offers_a_server_and_back(
 ) -> None:
     window.show_page("settings")
     assert button(window.settings_page, "connectServer").isVisible()
-    assert not button(window.settings_page, "useLocalFile").isEnabled()
+    assert not button(window.settings_page, "useLocalFile").isVisible()  # no server chosen
     window.settings.database = "postgresql://anna:slepens@db.example.lv/ethics"
     i18n.set_language("en")  # the page is drawn again (here: in English)
-    hint = label(window.settings_page, "databaseChoiceHint").text()
+    local = button(window.settings_page, "useLocalFile")
+    assert local.isVisible()
+    hint = local.toolTip()
     assert hint == "From the next start: postgresql+psycopg://anna:***@db.example.lv/ethics"
     assert button(window.settings_page, "connectServer").text() == "Connect to a &server…"
     click(qtbot, window.settings_page, "useLocalFile")
     assert window.settings.database == ""
     assert dialogs.asked[-1].startswith("The program will open the assessments on this computer")
-    assert label(window.settings_page, "databaseChoiceHint").text() == ""
+    assert not local.isVisible()

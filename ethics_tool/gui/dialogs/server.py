@@ -283,27 +283,21 @@ def add_to_settings(window: MainWindow, services: Services) -> None:
     connect.setObjectName("connectServer")
     local = QPushButton()
     local.setObjectName("useLocalFile")
-    hint = QLabel()
-    hint.setObjectName("databaseChoiceHint")
-    hint.setWordWrap(True)
-    row = QHBoxLayout()
-    row.addWidget(connect)
-    row.addWidget(local)
-    row.addStretch(1)
-    layout = page.data_box.layout()
-    if isinstance(layout, QFormLayout):
-        layout.addRow(row)
-        layout.addRow(hint)
+    # Beside "Open data folder": no extra row, so the page still fits a 1280×720 projector.
+    at = page.data_buttons.count() - 1  # before the stretch
+    page.data_buttons.insertWidget(at, local)
+    page.data_buttons.insertWidget(at, connect)
 
     def retranslate(_lang: str = "") -> None:
         connect.setText(t("Connect to a &server…"))
         local.setText(t("Use the &file on this computer"))
         chosen = window.settings.database
-        local.setEnabled(bool(chosen))
+        local.setVisible(bool(chosen))  # only while a server is chosen
+        hint = ""
         if chosen and chosen != services.db.location:
-            hint.setText(t("From the next start: {address}", address=_without_password(chosen)))
-        else:
-            hint.setText("")
+            hint = t("From the next start: {address}", address=_without_password(chosen))
+        connect.setToolTip(hint or t("Keep the assessments on a PostgreSQL server"))
+        local.setToolTip(hint)
 
     def choose_server() -> None:
         dialog = ServerDialog(window.settings.database, window)

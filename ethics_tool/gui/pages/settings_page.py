@@ -97,6 +97,7 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.open_data)
         buttons.addWidget(self.open_logs)
         buttons.addStretch(1)
+        self.data_buttons = buttons  # hooks add theirs before the stretch
         data_layout.addRow(buttons)
         data_layout.addRow(self.backup_hint)
 

@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
+from ethics_tool.domain.loader import FormCatalog
 from ethics_tool.storage.db import Database
 from ethics_tool.storage.tables import Base
 
@@ -60,3 +61,43 @@ def test_alembic_ini_compares_with_a_real_database_file(tmp_path: Path) -> None:
     checked = alembic("check", url=url)
     assert checked.returncode == 0, checked.stderr
     assert "No new upgrade operations detected" in checked.stdout
+
+
+def test_the_version_columns_go_down_and_up_again_keeping_the_rows(
+    database: Database, catalog: FormCatalog
+) -> None:
+    """0003_pg_versions: back to 0002_merge_lineage and up again on both engines, nothing lost."""
+    from alembic import command
+
+    from ethics_tool.domain.answers import AnswerValue
+    from ethics_tool.domain.assessment import ActionData
+    from ethics_tool.services import Services
+    from ethics_tool.storage.schema import alembic_config, head_revision, upgrade
+
+    services = Services(database, catalog)
+    aid = services.create_assessment(municipality="Cēsu novads", form_id="quick")
+    (person,) = services.respondents(aid)
+    services.record_answer(person.id, "T1.Q1", AnswerValue.level(3, "Ļoti labi"))
+    services.save_action(aid, ActionData(None, "T1.Q1", "Ētikas kodekss"))
+    before = services.load(aid)
+
+    cfg = alembic_config()
+    sqlite = database.engine.dialect.name == "sqlite"
+    with database.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        if sqlite and raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")  # a batch rebuild must not cascade
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0002_merge_lineage")
+            assert "version" not in {c["name"] for c in inspect(conn).get_columns("answer")}
+        if sqlite and raw is not None:
+            raw.execute("PRAGMA foreign_keys=ON")
+    upgrade(database.engine)
+    with database.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+            head_revision()
+        )
+    assert differences(database) == []
+    after = services.load(aid)
+    assert after.answers == before.answers and after.actions == before.actions
