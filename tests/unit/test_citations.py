@@ -45,3 +45,16 @@ def test_principles_of_one_kind_are_merged() -> None:
     assert groups[ReferenceKind.COE] == [("4. un 8. princips", None)]
     assert groups[ReferenceKind.OECD] == [("4. princips", None)]
     assert groups[ReferenceKind.LAW] == [("Trauksmes celšanas likums", "https://likumi.lv")]
+
+
+def test_every_framework_reference_of_the_built_in_forms_has_a_label() -> None:
+    """Framework names are English or Norwegian: the built-in forms say them in both languages."""
+    from ethics_tool.domain.loader import load_form
+    from ethics_tool.paths import data_root
+
+    for path in sorted((data_root() / "forms").glob("*.yaml")):
+        form = load_form(path)
+        refs = [r for theme in form.themes for r in theme.references]
+        refs += [r for _, question in form.iter_questions() for r in question.references]
+        missing = {r.ref for r in refs if r.kind is ReferenceKind.FRAMEWORK and r.label is None}
+        assert not missing, f"{path.name}: framework references without a label: {missing}"
