@@ -8,7 +8,7 @@ from ethics_tool.domain.assessment import ActionData, ActionStatus
 from ethics_tool.i18n import t
 from ethics_tool.services.assessments import AssessmentUseCases
 from ethics_tool.services.base import NotFoundError, ServiceError
-from ethics_tool.services.sharing import action_clashes
+from ethics_tool.services.sharing import action_clashes, changed_meanwhile
 from ethics_tool.spreadsheets import PlanChanges
 from ethics_tool.storage import repository as repo
 from ethics_tool.storage.tables import ActionItem
@@ -82,7 +82,8 @@ class ActionPlanUseCases(AssessmentUseCases):
         changes = spreadsheets.plan_changes(data.actions, rows, path)
         if not apply or changes.empty:
             return changes
-        with action_clashes(path.name), self._session() as session, session.begin():
+        meanwhile = t("the action plan changed meanwhile; import the file again")
+        with changed_meanwhile(meanwhile), self._session() as session, session.begin():
             assessment = self._get(session, assessment_id)
             existing = {a.id: a for a in assessment.actions}
             if set(existing) != {a.id for a in data.actions}:

@@ -23,7 +23,13 @@ from ethics_tool.i18n import t
 from ethics_tool.services.base import ConflictError, ServiceBase
 from ethics_tool.storage import versions
 
-__all__ = ["ConflictError", "SharingUseCases", "action_clashes", "answer_clashes"]
+__all__ = [
+    "ConflictError",
+    "SharingUseCases",
+    "action_clashes",
+    "answer_clashes",
+    "changed_meanwhile",
+]
 
 
 def _is_answer_clash(exc: IntegrityError) -> bool:
@@ -77,6 +83,19 @@ def action_clashes(text: str) -> Iterator[None]:
         yield
     except (versions.Stale, StaleDataError):
         raise action_conflict(text) from None
+
+
+@contextmanager
+def changed_meanwhile(message: str) -> Iterator[None]:
+    """A whole-assessment write (a merge, a plan import) that met a change made meanwhile."""
+    try:
+        yield
+    except (versions.Stale, StaleDataError):
+        raise ConflictError(message) from None
+    except IntegrityError as exc:
+        if not _is_answer_clash(exc):
+            raise
+        raise ConflictError(message) from None
 
 
 class SharingUseCases(ServiceBase):

@@ -15,6 +15,7 @@ from ethics_tool.domain.merge import AnswerRecord, MergeSummary, TransferredAsse
 from ethics_tool.i18n import t
 from ethics_tool.services.base import ServiceError
 from ethics_tool.services.results import ResultUseCases
+from ethics_tool.services.sharing import changed_meanwhile
 from ethics_tool.storage import repository as repo
 from ethics_tool.storage.tables import Assessment
 
@@ -100,7 +101,12 @@ class TransferUseCases(ResultUseCases):
         snapshot_hash = form_hash(form_to_json(transfer.form))
         self.info(merge_into)  # a missing assessment is reported before anything is written
         self.backup_now("before-merge")
-        with self._session() as session, session.begin():
+        meanwhile = t(
+            "{path}: someone changed the same answers on another computer while the file was "
+            "being merged; nothing was merged. Merge the file again.",
+            path=path,
+        )
+        with changed_meanwhile(meanwhile), self._session() as session, session.begin():
             target = self._get(session, merge_into)
             if target.lineage != transfer.lineage:
                 raise ServiceError(

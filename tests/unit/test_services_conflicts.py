@@ -229,3 +229,57 @@ def test_a_merge_on_another_computer_is_noticed(
     # The merged answer was not shown here: choosing over it unseen is a conflict too.
     with pytest.raises(ConflictError):
         services.record_answer(person.id, "T1.Q1", AnswerValue.level(4))
+
+
+def test_a_merge_meeting_a_change_made_meanwhile_is_refused_or_sees_it(
+    services: Services, other: Services, tmp_path: Path
+) -> None:
+    """Never an internal error and never a lost change.
+
+    A merge that read the row before the other computer's change committed is refused (on a
+    server); one that waited for it (an SQLite file locks for the whole write) weighs it like any
+    other answer.
+    """
+    aid = services.create_assessment(
+        municipality="Rīga", form_id="quick", respondents=[NewRespondent("Deputāts 1")]
+    )
+    (person,) = services.respondents(aid)
+    services.record_answer(person.id, "T1.Q1", AnswerValue.level(1, "sākumā"))
+    services.export_json(aid, tmp_path / "original.json")
+    laptop = Services(open_database(tmp_path / "laptop.sqlite3"), other.catalog)
+    copy = laptop.import_json(tmp_path / "original.json").assessment_id
+    (same,) = laptop.respondents(copy)
+    laptop.record_answer(same.id, "T1.Q1", AnswerValue.level(2, "klēpjdatorā"))
+    laptop.export_json(copy, tmp_path / "laptop.json")
+    laptop.db.dispose()
+
+    pending = other.db.sessions()  # another computer is changing the same answer right now
+    pending.begin()
+    row = pending.get(Respondent, person.id)
+    assert row is not None
+    repo.write_answers(pending, row, {"T1.Q1": AnswerValue.level(4, "serverī")})
+    outcome: list[BaseException | None] = []
+
+    def merge() -> None:
+        try:
+            services.import_json(tmp_path / "laptop.json", merge_into=aid)
+        except BaseException as exc:
+            outcome.append(exc)
+        else:
+            outcome.append(None)
+
+    thread = threading.Thread(target=merge)
+    thread.start()
+    thread.join(0.5)
+    pending.commit()
+    pending.close()
+    thread.join(30)
+    assert len(outcome) == 1
+    stored = services.load(aid).answers[0].answers["T1.Q1"]
+    if outcome[0] is not None:  # the merge read the row before the change was committed
+        assert isinstance(outcome[0], ConflictError), outcome
+        assert "Merge the file again" in str(outcome[0])
+        assert stored == AnswerValue.level(4, "serverī")  # the server's change is kept
+    else:  # the merge waited for the change and then weighed it like any other
+        assert stored in (AnswerValue.level(4, "serverī"), AnswerValue.level(2, "klēpjdatorā"))
+        assert services.load(aid, with_history=True).records is not None
