@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QSettings, QTimer
+from PySide6.QtCore import QLockFile, QSettings, QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ethics_tool import __version__, i18n, logs
@@ -314,10 +314,24 @@ def run(
         window.ready.connect(lambda: _leave(app, "ready"))
     if open_file is not None:
         window.ready.connect(lambda: QTimer.singleShot(0, lambda: window.offer_file(open_file)))
+    prefetch: list[QThread] = []
+
+    def prefetch_modules() -> None:
+        """The modules of the pages not built yet, imported while the user looks at the list."""
+        from ethics_tool.gui.startup import ModulePrefetch
+
+        thread = ModulePrefetch()
+        prefetch.append(thread)
+        thread.start()
+
+    if not leave:
+        window.ready.connect(lambda: QTimer.singleShot(0, prefetch_modules))
     window.show()
     try:
         return app.exec()
     finally:
+        for thread in prefetch:
+            thread.wait()
         for loader in loaders:
             loader.wait()
             QApplication.sendPostedEvents(loader, 0)  # a result that came after the window closed

@@ -1,29 +1,33 @@
 """The seminar kit inside the main window: the Dilemmas and Facilitator pages, their menu and hooks.
 
-The main window calls :func:`install` once its pages exist. Everything the seminar kit adds (two
-pages, a Seminar menu, "Discuss" on the results page, printing cards, the full-screen card) is wired
-here, so the main window and the results page carry only one-line hooks.
+The main window calls :func:`install` when it attaches to the database. Everything the seminar kit
+adds (two pages, a Seminar menu, "Discuss" on the results page, printing cards, the full-screen card)
+is wired here, so the main window and the results page carry only one-line hooks. The two pages are
+registered with the window's lazy pages and built the first time they are shown; their modules are
+imported then too.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ethics_tool.domain.answers import Mode
-from ethics_tool.gui.card_view import CardView
 from ethics_tool.gui.files.jobs import Job
-from ethics_tool.gui.pages.dilemmas import DilemmasPage, theme_titles
-from ethics_tool.gui.pages.facilitator import FacilitatorPage
 from ethics_tool.gui.window.actions import icon
 from ethics_tool.i18n import current_language, t
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ethics_tool.gui.card_view import CardView
     from ethics_tool.gui.main_window import MainWindow
+    from ethics_tool.gui.pages.dilemmas import DilemmasPage
+    from ethics_tool.gui.pages.facilitator import FacilitatorPage
 
 SEMINAR_PAGES = ("dilemmas", "facilitator")
 WEAKEST = 3  # themes offered by "Discuss"
@@ -37,13 +41,11 @@ class SeminarKit(QObject):
         assert window.services is not None
         self.window = window
         self.services = window.services
-        self.dilemmas = DilemmasPage(self.services)
-        self.facilitator = FacilitatorPage()
         self.card_view: CardView | None = None
+        window.pages.register("dilemmas", self._make_dilemmas)
+        window.pages.register("facilitator", self._make_facilitator)
 
-        for name, page in (("dilemmas", self.dilemmas), ("facilitator", self.facilitator)):
-            window.pages[name] = page
-            window.stack.addWidget(page)
+        for name in SEMINAR_PAGES:
             action = QAction(icon(name), "", window)
             action.setObjectName(f"actionPage_{name}")
             action.setCheckable(True)
@@ -70,13 +72,34 @@ class SeminarKit(QObject):
         window.files.started.connect(lambda kind: self._file_work(kind, True))
         window.files.finished.connect(lambda kind, _result: self._file_work(kind, False))
         window.files.failed.connect(lambda kind, _message: self._file_work(kind, False))
-        self.dilemmas.present_requested.connect(self.present)
-        self.dilemmas.print_requested.connect(self.print_cards)
-        self.facilitator.action_requested.connect(self._facilitator_action)
-        self.facilitator.demo_requested.connect(window.home.create_demo)
-        self.facilitator.remove_demo_requested.connect(window.home.remove_demo)
-        window.results.discuss_requested.connect(self.discuss)
+        # "Discuss" on the results page is wired where that page is built (window.page_factory).
         self.retranslate()
+
+    @property
+    def dilemmas(self) -> DilemmasPage:
+        return cast("DilemmasPage", self.window.pages["dilemmas"])
+
+    @property
+    def facilitator(self) -> FacilitatorPage:
+        return cast("FacilitatorPage", self.window.pages["facilitator"])
+
+    def _make_dilemmas(self) -> QWidget:
+        from ethics_tool.gui.pages.dilemmas import DilemmasPage
+
+        page = DilemmasPage(self.services)
+        page.present_requested.connect(self.present)
+        page.print_requested.connect(self.print_cards)
+        return page
+
+    def _make_facilitator(self) -> QWidget:
+        from ethics_tool.gui.pages.facilitator import FacilitatorPage
+
+        page = FacilitatorPage()
+        page.action_requested.connect(self._facilitator_action)
+        # through the window: the home page may be made later than this one
+        page.demo_requested.connect(lambda: self.window.home.create_demo())
+        page.remove_demo_requested.connect(lambda: self.window.home.remove_demo())
+        return page
 
     def retranslate(self) -> None:
         w = self.window
@@ -96,6 +119,8 @@ class SeminarKit(QObject):
     # -- dilemmas -------------------------------------------------------------------------------
     def discuss(self, theme_ids: list[str]) -> None:
         """Open the Dilemmas page with the cards of ``theme_ids`` (weakest first)."""
+        from ethics_tool.gui.pages.dilemmas import theme_titles
+
         titles = theme_titles(self.services)
         names = [f"{tid} {titles.get(tid, '')}".strip() for tid in theme_ids]
         self.window.show_page("dilemmas")
@@ -104,6 +129,8 @@ class SeminarKit(QObject):
             self.dilemmas.show_all()
 
     def present(self, card_id: str) -> CardView:
+        from ethics_tool.gui.card_view import CardView
+
         deck = self.services.seminar.deck
         card = deck.get(card_id)
         number = self.dilemmas.numbers()[card_id]
@@ -136,6 +163,8 @@ class SeminarKit(QObject):
         cards = [deck.get(cid) for cid in ids if cid in deck.cards]
         if not cards:
             return False
+        from ethics_tool.gui.pages.dilemmas import theme_titles
+
         lang = current_language()
         titles = theme_titles(self.services, lang)
         card_numbers = [numbers[card.id] for card in cards]

@@ -9,6 +9,7 @@ imports modules, opens the database and reads rows; the pages are built on the G
 
 from __future__ import annotations
 
+import importlib
 import logging
 import traceback
 from dataclasses import dataclass, field
@@ -54,21 +55,46 @@ def load_core(db_path: Path | str, confirm_server_migration: bool = False) -> Lo
         services = Services(db, catalog)
         rows = services.list_assessments()
         services.seminar.deck  # noqa: B018 - the dilemma cards, read here, not on the GUI thread
-        # The page modules are pure class definitions; importing them here keeps the GUI thread free
-        # (MainWindow.attach imports the same list).
+        # The modules MainWindow.attach needs for the home page are pure class definitions;
+        # importing them here keeps the GUI thread free. The other pages' modules come later
+        # (LATER_MODULES, after the window is ready).
         import ethics_tool.gui.files.work
-        import ethics_tool.gui.pages.about
-        import ethics_tool.gui.pages.backups_section
-        import ethics_tool.gui.pages.compare
         import ethics_tool.gui.pages.home
-        import ethics_tool.gui.pages.questionnaire
-        import ethics_tool.gui.pages.results
-        import ethics_tool.gui.pages.settings_page
-        import ethics_tool.gui.seminar  # noqa: F401
+        import ethics_tool.gui.seminar
+        import ethics_tool.gui.window.page_factory  # noqa: F401
     except BaseException:
         db.dispose()
         raise
     return Loaded(db, services, rows)
+
+
+# The modules of the pages built on first use (see ethics_tool.gui.window.page_factory), imported
+# by :class:`ModulePrefetch` once the window is ready, so the first click on a page finds them.
+LATER_MODULES = (
+    "ethics_tool.gui.pages.questionnaire",
+    "ethics_tool.gui.pages.results",
+    "ethics_tool.gui.pages.compare",
+    "ethics_tool.gui.pages.settings_page",
+    "ethics_tool.gui.pages.backups_section",
+    "ethics_tool.gui.pages.about",
+    "ethics_tool.gui.pages.dilemmas",
+    "ethics_tool.gui.pages.facilitator",
+)
+
+
+class ModulePrefetch(QThread):
+    """Imports :data:`LATER_MODULES` on a thread of its own; it touches no widget."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("modulePrefetch")
+
+    def run(self) -> None:
+        for name in LATER_MODULES:
+            try:
+                importlib.import_module(name)
+            except ImportError:  # the page raises it again, with the dialog, when it is opened
+                log.exception("could not import %s ahead of time", name)
 
 
 class _Work(QObject):

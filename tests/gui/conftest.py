@@ -94,8 +94,10 @@ def open_window(
     window.dialogs = dialogs  # type: ignore[assignment]
     assert window.files is not None
     window.files.dialogs = dialogs  # type: ignore[assignment]
-    for page in (window.home, window.questionnaire, window.results):
-        page.dialogs = dialogs  # type: ignore[assignment]
+    # Pages built later (on first use) take the window's dialogs, these scripted ones.
+    for page in window.pages.built().values():
+        if hasattr(page, "dialogs"):
+            page.dialogs = dialogs
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -33,6 +33,7 @@ from ethics_tool.i18n import t
 
 if TYPE_CHECKING:
     from ethics_tool.gui.main_window import MainWindow
+    from ethics_tool.gui.pages.settings_page import SettingsPage
     from ethics_tool.services import Services
     from ethics_tool.storage.server_check import Found
 
@@ -274,9 +275,9 @@ class ServerDialog(QDialog):
         super().done(result)
 
 
-def add_to_settings(window: MainWindow, services: Services) -> None:
-    """The settings page's hook: the database in use, and buttons to change it."""
-    page = window.settings_page
+def add_to_settings(window: MainWindow, services: Services, page: SettingsPage) -> None:
+    """The settings page's hook (called as the page is built): the database in use, and buttons
+    to change it."""
     if services.db.is_server:
         page.db_location = services.db.location
     connect = QPushButton()
