@@ -3,14 +3,15 @@
 The mentor moves forward one step at a time (→, Space or the Next button): 1. the situation and who
 is involved; 2. the options are revealed, each with a count of hands the mentor types in; 3. the
 four discussion questions with a timer and a notes field. Save stores the counts, the discussion
-time and the notes as a dilemma session, attached to the chosen assessment if any.
+time and the notes as a dilemma session, attached to the chosen assessment if any. The timer is
+:mod:`ethics_tool.gui.widgets.discussion_timer`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ethics_tool.domain.dilemmas import Dilemma, discussion_questions
 from ethics_tool.gui.appearance import ScaledLabel
+from ethics_tool.gui.widgets.discussion_timer import DiscussionTimer, clock_text
 from ethics_tool.i18n import current_language, format_date, t
 from ethics_tool.seminar import SeminarError, SessionRecord
 
@@ -40,102 +42,6 @@ if TYPE_CHECKING:
 
 OPTION_LETTERS = "ABCD"
 STEPS = 3  # situation, options with the tally, discussion
-DEFAULT_MINUTES = 15
-
-
-def clock_text(seconds: int) -> str:
-    minutes, secs = divmod(max(0, seconds), 60)
-    return f"{minutes:02d}:{secs:02d}"
-
-
-class DiscussionTimer(QWidget):
-    """A stopwatch with a planned length: counts up, shows the time left, start/pause/reset."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.planned = DEFAULT_MINUTES * 60
-        self._before = 0  # seconds from earlier runs
-        self._clock = QElapsedTimer()
-        self._tick = QTimer(self)
-        self._tick.setInterval(500)
-        self._tick.timeout.connect(self._update)
-        self.display = ScaledLabel(2.2, bold=True)
-        self.display.setObjectName("timerDisplay")
-        self.remaining = QLabel()
-        self.remaining.setObjectName("timerRemaining")
-        self.minutes = QSpinBox()
-        self.minutes.setObjectName("timerMinutes")
-        self.minutes.setRange(1, 120)
-        self.minutes.setValue(DEFAULT_MINUTES)
-        self.minutes.valueChanged.connect(self._set_planned)
-        self.minutes_label = QLabel()
-        self.minutes_label.setBuddy(self.minutes)
-        self.start_button = QPushButton()
-        self.start_button.setObjectName("timerStart")
-        self.start_button.clicked.connect(self.toggle)
-        self.reset_button = QPushButton()
-        self.reset_button.setObjectName("timerReset")
-        self.reset_button.clicked.connect(self.reset)
-        top = QHBoxLayout()
-        top.addWidget(self.display)
-        top.addWidget(self.remaining, 1)
-        controls = QHBoxLayout()
-        controls.addWidget(self.minutes_label)
-        controls.addWidget(self.minutes)
-        controls.addStretch(1)
-        controls.addWidget(self.start_button)
-        controls.addWidget(self.reset_button)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(top)
-        column.addLayout(controls)
-        self.retranslate()
-        self._update()
-
-    def retranslate(self) -> None:
-        self.minutes_label.setText(t("&Planned minutes:"))
-        self.reset_button.setText(t("Reset"))
-        self.start_button.setText(t("Pause") if self.running else t("Start timer"))
-        self._update()
-
-    @property
-    def running(self) -> bool:
-        return self._tick.isActive()
-
-    def elapsed(self) -> int:
-        now = self._clock.elapsed() // 1000 if self.running else 0
-        return self._before + int(now)
-
-    def toggle(self) -> None:
-        if self.running:
-            self._before = self.elapsed()
-            self._tick.stop()
-        else:
-            self._clock.start()
-            self._tick.start()
-        self.retranslate()
-
-    def start(self) -> None:
-        if not self.running:
-            self.toggle()
-
-    def reset(self) -> None:
-        self._tick.stop()
-        self._before = 0
-        self.retranslate()
-
-    def _set_planned(self, minutes: int) -> None:
-        self.planned = minutes * 60
-        self._update()
-
-    def _update(self) -> None:
-        elapsed = self.elapsed()
-        self.display.setText(clock_text(elapsed))
-        left = self.planned - elapsed
-        if left >= 0:
-            self.remaining.setText(t("{time} left", time=clock_text(left)))
-        else:
-            self.remaining.setText(t("{time} over time", time=clock_text(-left)))
 
 
 class CardView(QDialog):
@@ -400,3 +306,6 @@ class CardView(QDialog):
         self.message.setText(t("Session saved"))
         self.saved.emit(self.session_id)
         return True
+
+
+__all__ = ["CardView", "DiscussionTimer", "clock_text"]  # the timer and its clock re-exported

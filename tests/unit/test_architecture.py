@@ -1,5 +1,6 @@
-"""The shape of the package: no import cycle between modules, and no long core module without a
-reason. The layers themselves are an import-linter contract (pyproject.toml, `lint-imports`)."""
+"""The shape of the package: no import cycle between modules, and no long module (core or GUI)
+without a reason. The layers themselves are an import-linter contract (pyproject.toml,
+`lint-imports`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,11 @@ LONG = 400
 # A longer module says why in its docstring, with these words.
 REASON = "Over 400 lines because"
 # Known and owned elsewhere: remove an entry when its module is split (the test then keeps it so).
-PENDING: dict[str, str] = {}
+PENDING: dict[str, str] = {
+    "gui/pages/questionnaire/page.py": "guisplit lane: split after the desk lane's edits land",
+    "gui/dialogs/new_assessment.py": "guisplit lane: split after the desk lane's edits land",
+    "gui/pages/home/page.py": "guisplit lane: split after the desk lane's edits land",
+}
 # Known run-time cycles, each to be removed by its owner (then delete the entry).
 KNOWN_CYCLES: list[list[str]] = []
 
@@ -78,12 +83,12 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
     assert import_cycles(graph) == [["ethics_tool.a", "ethics_tool.b"]]
 
 
-def test_long_core_modules_say_why() -> None:
-    """The GUI's pages are tracked in docs/gui.md; here the Qt-free core."""
+def test_long_modules_say_why() -> None:
+    """The Qt-free core and the GUI alike (migrations are generated and never edited)."""
     unexplained = []
     for path in sorted(PACKAGE.rglob("*.py")):
         relative = path.relative_to(PACKAGE).as_posix()
-        if relative.startswith(("gui/", "storage/migrations/versions/")):
+        if relative.startswith("storage/migrations/versions/"):
             continue
         text = path.read_text(encoding="utf-8")
         lines = text.count("\n")
@@ -94,3 +99,15 @@ def test_long_core_modules_say_why() -> None:
         f"split these, or say why in the module docstring ({REASON!r} …):\n"
         + "\n".join(unexplained)
     )
+
+
+def test_pending_modules_are_still_long() -> None:
+    """An entry in PENDING goes once its module is split (or gives its reason)."""
+    stale = []
+    for relative in PENDING:
+        path = PACKAGE / relative
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        docstring = ast.get_docstring(ast.parse(text)) or ""
+        if text.count("\n") <= LONG or REASON in docstring:
+            stale.append(relative)
+    assert not stale, f"remove these from PENDING: {stale}"

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.gui.appearance import ScaledLabel
-from ethics_tool.gui.card_view import clock_text
+from ethics_tool.gui.widgets.discussion_timer import clock_text
 from ethics_tool.i18n import t
 
 

@@ -1,55 +1,34 @@
-"""The question card: text, level descriptors as choices, N/A and "Nezinu", guidance and comment."""
+"""The question card: text, level descriptors as choices, N/A and "Nezinu", guidance and comment.
+
+Its parts live beside it: the comment field with its typing-pause saving and length count in
+:mod:`ethics_tool.gui.widgets.comment_box`, the legal note and guidance texts in
+:mod:`ethics_tool.gui.widgets.question_text`, one choice in
+:mod:`ethics_tool.gui.widgets.choice_button`.
+"""
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ethics_tool.domain.answers import AnswerKind, AnswerValue
-from ethics_tool.domain.citations import reference_text
-from ethics_tool.domain.questionnaire import (
-    MAX_COMMENT_CHARS,
-    ItemType,
-    Question,
-    Questionnaire,
-    Reference,
-    Theme,
-)
+from ethics_tool.domain.questionnaire import ItemType, Question, Questionnaire, Theme
 from ethics_tool.gui.appearance import ScaledLabel, is_large_text
 from ethics_tool.gui.widgets.choice_button import ChoiceButton
+from ethics_tool.gui.widgets.comment_box import CommentBox
+from ethics_tool.gui.widgets.question_text import guidance_parts, legal_html
 from ethics_tool.i18n import t
-
-COMMENT_WARN_CHARS = MAX_COMMENT_CHARS * 9 // 10
-
-
-def _thousands(value: int) -> str:
-    """20000 -> "20 000" (a narrow space groups thousands in Latvian and reads well in English)."""
-    return f"{value:,}".replace(",", "\u202f")
-
 
 NA_ID = -1000
 UNKNOWN_ID = -1001
-COMMENT_DELAY_MS = 800
-
-
-def reference_html(reference: Reference) -> str:
-    """A reference as rich text: a link when it has an address."""
-    text = escape(reference_text(reference))
-    if reference.url:
-        return f'<a href="{escape(reference.url)}">{text}</a>'
-    return text
 
 
 class QuestionCard(QWidget):
@@ -134,25 +113,11 @@ class QuestionCard(QWidget):
         self.guidance.setIndent(18)
         self.guidance.hide()
 
-        self.comment_label = QLabel()
-        self.comment = QPlainTextEdit()
-        self.comment.setObjectName("commentField")
-        self.comment.setTabChangesFocus(True)
-        self.comment.setMaximumHeight(90)
-        self.comment_label.setBuddy(self.comment)
-        self._comment_timer = QTimer(self)
-        self._comment_timer.setSingleShot(True)
-        self._comment_timer.setInterval(COMMENT_DELAY_MS)
-        self._comment_timer.timeout.connect(self._comment_pause)
-        self.comment.textChanged.connect(self._comment_changed)
-        self.comment.installEventFilter(self)
-        self._comment_sent = ""
-        # Shown only near the limit that saving (and every import) applies to a comment.
-        self.comment_count = QLabel()
-        self.comment_count.setObjectName("commentCount")
-        self.comment_count.setWordWrap(True)
-        self.comment_count.hide()
-        self.comment.textChanged.connect(self._show_comment_length)
+        self.comment_box = CommentBox(self._comment_escaped, self)
+        self.comment_box.edited.connect(self.comment_edited)
+        self.comment_label = self.comment_box.label
+        self.comment = self.comment_box.edit
+        self.comment_count = self.comment_box.count
 
         self.others = QLabel()
         self.others.setObjectName("othersPanel")
@@ -192,11 +157,7 @@ class QuestionCard(QWidget):
             "D", t("Don't know"), t("Nobody present knows; listed as a knowledge gap.")
         )
         self.guidance_toggle.setText(t("Why this matters"))
-        self.comment_label.setText(t("&Comment or evidence (optional):"))
-        self.comment.setPlaceholderText(
-            t("For example: the document, the decision or the example that supports the answer")
-        )
-        self.comment.setAccessibleName(t("Comment"))
+        self.comment_box.retranslate()
 
     def show_question(
         self,
@@ -210,7 +171,8 @@ class QuestionCard(QWidget):
         lang: str,
     ) -> None:
         self._loading = True
-        self._comment_timer.stop()
+        self.comment_box.loading = True
+        self.comment_box.timer.stop()
         if self.comment.hasFocus():
             # A new question starts with the keys answering it, not typing into its comment.
             self.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -218,24 +180,7 @@ class QuestionCard(QWidget):
         self.theme_label.setText(theme.title.get(lang))
         self.position_label.setText(t("Question {n} of {total}", n=position, total=total))
         self.text_label.setText(question.text.get(lang))
-        if question.legal is not None:
-            legal = question.legal
-            text = escape(
-                t(
-                    "Legal requirement: {law}, {article}",
-                    law=legal.law.get(lang),
-                    article=legal.article,
-                )
-            )
-            if legal.source is not None:
-                source = t("source")
-                text += escape(f" ({source}: {legal.source.get(lang)})")
-            if legal.url:
-                opener = escape(t("Open the law"))
-                text += f' <a href="{escape(legal.url)}">{opener}</a>'
-            self.legal_label.setText(text)
-        else:
-            self.legal_label.setText("")
+        self.legal_label.setText(legal_html(question, lang))
         perception = question.type is ItemType.PERCEPTION
         self.type_hint.setText(
             t("How far do you agree? Keys 1–5.")
@@ -246,27 +191,15 @@ class QuestionCard(QWidget):
         self.na_button.setVisible(form.allows_na(question))
         self.unknown_button.setVisible(form.allows_unknown(question))
         self.set_answer(answer)
-        parts = []
-        if question.guidance is not None:
-            parts.append(f"<p>{escape(question.guidance.get(lang))}</p>")
-        if theme.description is not None:
-            about = escape(t("About this theme"))
-            parts.append(f"<p><i>{about}:</i> {escape(theme.description.get(lang))}</p>")
-        if question.evidence is not None:
-            shows = escape(t("What shows level 3"))
-            parts.append(f"<p><i>{shows}:</i> {escape(question.evidence.get(lang))}</p>")
-        refs = [reference_html(r) for r in question.references or theme.references]
-        if refs:
-            label = escape(t("References"))
-            parts.append(f"<p><i>{label}:</i> {'; '.join(refs)}</p>")
+        parts = guidance_parts(theme, question, lang)
         self.guidance.setText("".join(parts))
         # compact (large text): the legal note waits under the same "more" toggle as the guidance
         has_more = bool(parts) or (self.compact and bool(self.legal_label.text()))
         self.guidance_toggle.setVisible(has_more)
         self.guidance.setVisible(bool(parts) and self.guidance_toggle.isChecked())
         self._show_legal()
-        self.comment.setPlainText(comment)
-        self._comment_sent = comment
+        self.comment_box.set_text(comment)
+        self.comment_box.loading = False
         self._loading = False
 
     def _build_levels(self, form: Questionnaire, question: Question, lang: str) -> None:
@@ -360,70 +293,21 @@ class QuestionCard(QWidget):
     def has_level(self, value: int) -> bool:
         return value in self.level_buttons
 
-    def _comment_changed(self) -> None:
-        if not self._loading:
-            self._comment_timer.start()
-
-    def _comment_pause(self) -> None:
-        """A pause in typing saves the comment, unless it is over the limit: the red count says
-        so while typing (leaving the question still tries, and a refusal is shown then)."""
-        if len(self.comment.toPlainText()) <= MAX_COMMENT_CHARS:
-            self.flush_comment()
-
-    def _show_comment_length(self) -> None:
-        length = len(self.comment.toPlainText())
-        near = length >= COMMENT_WARN_CHARS
-        self.comment_count.setVisible(near)
-        if not near:
-            return
-        figures = {"length": _thousands(length), "limit": _thousands(MAX_COMMENT_CHARS)}
-        if length > MAX_COMMENT_CHARS:
-            self.comment_count.setText(
-                t(
-                    "{length} of {limit} characters: too long, shorten the comment to save it",
-                    **figures,
-                )
-            )
-            self.comment_count.setStyleSheet("color: #b00020; font-weight: bold;")
-        else:
-            self.comment_count.setText(t("{length} of {limit} characters", **figures))
-            self.comment_count.setStyleSheet("color: palette(placeholder-text);")
-
     def set_comment(self, text: str) -> None:
         """Show ``text`` as the comment without sending it (it is saved by the caller)."""
-        self._loading = True
-        self._comment_timer.stop()
-        self.comment.setPlainText(text)
-        self._comment_sent = text
-        self._loading = False
+        self.comment_box.set_text(text)
 
     def comment_text(self) -> str:
         return self.comment.toPlainText()
 
     def flush_comment(self) -> None:
         """Send the comment now if it changed since it was last sent."""
-        self._comment_timer.stop()
-        text = self.comment.toPlainText()
-        if text != self._comment_sent and not self._loading:
-            self._comment_sent = text
-            self.comment_edited.emit(text)
+        self.comment_box.flush()
 
     def leave_comment(self) -> None:
         """Esc in the comment box: save it and give the keys back to the answers."""
-        self.flush_comment()
-        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.comment_box.flush()
+        self._comment_escaped()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.comment:
-            # Leaving the comment box saves it at once (the timer covers typing pauses).
-            if event.type() == QEvent.Type.FocusOut:
-                self.flush_comment()
-            elif (
-                event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() == Qt.Key.Key_Escape
-                and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            ):
-                self.leave_comment()
-                return True
-        return super().eventFilter(watched, event)
+    def _comment_escaped(self) -> None:
+        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
