@@ -78,7 +78,6 @@ def _settings(window: MainWindow, services: Services) -> QWidget:
     from ethics_tool.gui.pages.settings_page import SettingsPage
     from ethics_tool.paths import user_data_dir, user_log_dir
 
-    assert window.db_path is not None
     page = SettingsPage(window.db_path, user_log_dir(), user_data_dir() / "forms")
     page.language_selected.connect(window.set_language)
     page.appearance_changed.connect(window.appearance_from_page)
@@ -94,5 +93,4 @@ def _settings(window: MainWindow, services: Services) -> QWidget:
 def _about(window: MainWindow) -> QWidget:
     from ethics_tool.gui.pages.about import AboutPage
 
-    assert window.db_path is not None
     return AboutPage(window.db_path)
