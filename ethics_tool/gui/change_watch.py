@@ -1,7 +1,8 @@
 """Notice changes made on another computer to the assessment on screen, and offer to reload.
 
 A :class:`ChangeWatcher` asks the services every few seconds, and whenever the window becomes
-active again, whether the open assessment's revision grew by a change this program did not make.
+active again, whether the open assessment's revision grew by a change this program did not make
+(on a worker thread, so a server that does not answer never freezes the window).
 It then shows a bar above the pages ("changed on another computer" + *Reload*). A server that
 cannot be reached for a moment is logged and tried again at the next check, without a dialog.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -19,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 from ethics_tool import i18n
 from ethics_tool.i18n import t
+from ethics_tool.storage.engines import StorageError
 
 if TYPE_CHECKING:
     from ethics_tool.gui.main_window import MainWindow
@@ -48,17 +51,23 @@ class ChangeWatcher(QObject):
         self._id: int | None = None
         self._since = 0
         self._reported = False
+        # The periodic check runs off the GUI thread: a server that does not answer (up to the
+        # connect timeout) never freezes the window.
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="change-watch")
+        self._pending: Future[bool] | None = None
+        self._asked: tuple[int, int] = (0, 0)  # (assessment, since) of the pending check
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self.check)
+        self.timer.timeout.connect(self.check_later)
         self.timer.start()
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._state_changed)
+            app.aboutToQuit.connect(self.stop)
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationActive:
-            self.check()
+            self.check_later()
 
     def watch(self, assessment_id: int | None) -> None:
         """Start over from what the database holds now (the assessment was just shown)."""
@@ -67,7 +76,7 @@ class ChangeWatcher(QObject):
         if assessment_id is not None:
             try:
                 self._since = self.services.revision(assessment_id) or 0
-            except OperationalError as exc:
+            except (OperationalError, StorageError) as exc:
                 log.warning("cannot read the revision of assessment %s: %s", assessment_id, exc)
                 self._id = None
 
@@ -81,7 +90,7 @@ class ChangeWatcher(QObject):
             return self._reported
         try:
             changed = self.services.changed_elsewhere(assessment_id, self._since)
-        except OperationalError as exc:  # the server or the network is away for a moment
+        except (OperationalError, StorageError) as exc:  # the server is away for a moment
             log.warning("change check failed: %s", exc)
             return False
         if changed:
@@ -89,8 +98,47 @@ class ChangeWatcher(QObject):
             self.changed.emit(assessment_id)
         return changed
 
+    def check_later(self) -> None:
+        """:meth:`check` on a worker thread; ``changed`` is emitted on the GUI thread."""
+        assessment_id = self.current()
+        if assessment_id != self._id:
+            self.watch(assessment_id)  # just opened: the database answered a moment ago
+            return
+        if assessment_id is None or self._reported or self._pending is not None:
+            return
+        self._asked = (assessment_id, self._since)
+        self._pending = self._pool.submit(
+            self.services.changed_elsewhere, assessment_id, self._since
+        )
+        QTimer.singleShot(50, self._collect)
+
+    def _collect(self) -> None:
+        future = self._pending
+        if future is None:
+            return
+        if not future.done():
+            QTimer.singleShot(100, self._collect)
+            return
+        self._pending = None
+        try:
+            changed = future.result()
+        except (OperationalError, StorageError) as exc:
+            log.warning("change check failed: %s", exc)
+            return
+        still = (self.current(), self._since) == self._asked and self._id == self._asked[0]
+        if changed and still and not self._reported:
+            self._reported = True
+            self.changed.emit(self._asked[0])
+
+    def wait_for_check(self) -> None:
+        """For tests: block until a check started by :meth:`check_later` was handled."""
+        if self._pending is not None:
+            wait([self._pending])
+            self._collect()
+
     def stop(self) -> None:
         self.timer.stop()
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 class ChangeBar(QToolBar):

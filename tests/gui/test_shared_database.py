@@ -54,6 +54,18 @@ def test_a_change_made_elsewhere_is_noticed_and_reloaded(
     assert shown.answers[group.id]["T1.Q2"] == AnswerValue.level(4, "no otra datora")
     assert not watcher.check()
 
+    # The periodic check runs on a worker thread and reports on the GUI thread.
+    window.questionnaire.choose_level(3)  # own change
+    watcher.check_later()
+    watcher.wait_for_check()
+    assert not bar.isVisible()
+    elsewhere.load(aid, editing=True)  # the other computer shows the current state
+    elsewhere.record_answer(group.id, "T2.Q1", AnswerValue.level(1))
+    with qtbot.waitSignal(watcher.changed, timeout=5000):
+        watcher.check_later()
+        watcher.wait_for_check()
+    assert bar.isVisible()
+
 
 def test_a_clashing_consensus_answer_is_refused_with_a_message(
     window: MainWindow, services: Services, elsewhere: Services, dialogs: ScriptedDialogs
