@@ -24,7 +24,6 @@ from ethics_tool.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
     argparse_text,
-    format_date,
     format_percent,
     mode_label,
     set_language,
@@ -229,6 +228,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
                 "form_id": row.info.form_id,
                 "form_version": row.info.form_version,
                 "assessed_on": row.info.assessed_on.isoformat(),
+                "round_label": row.info.round_label,
                 "mode": row.info.mode.value,
                 "status": row.info.status.value,
                 "respondents": row.n_respondents,
@@ -255,12 +255,14 @@ def _cmd_list(args: argparse.Namespace) -> int:
         print(
             t("No assessments yet: create one in the desktop program, or try 'ethics-tool demo'.")
         )
+    from ethics_tool.domain.assessment import round_text
+
     for row in rows:
         info = row.info
         demo = " [demo]" if info.is_demo else ""
         print(
             f"{info.id}\t{info.municipality}\t{info.unit_label}\t{info.form_id}\t"
-            f"{format_date(info.assessed_on)}\t{mode_label(info.mode)}\t{status_label(info.status)}\t"
+            f"{round_text(info)}\t{mode_label(info.mode)}\t{status_label(info.status)}\t"
             f"{format_percent(row.progress)}{demo}"
         )
     return EXIT_OK

@@ -48,6 +48,7 @@ class DemoAssessment:
     status: Status = Status.COMPLETED
     previous: str | None = None  # key of the earlier round
     municipality: str = DEMO_MUNICIPALITY
+    round_label: str = ""  # in the story's language (Latvian), as a user would write it
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,7 @@ def build_story(forms: Mapping[str, Questionnaire]) -> DemoStory:
     first_answers = _answers(council, 2025, people, 0.4, _COUNCIL_1)
     first = DemoAssessment(
         key="council-2025",
+        round_label="1. kārta",
         form_id=council.id,
         unit_type="dome",
         unit_name="Dome",
@@ -263,6 +265,7 @@ def build_story(forms: Mapping[str, Questionnaire]) -> DemoStory:
     second_answers = _answers(council, 2026, people, 0.5, _COUNCIL_2)
     second = DemoAssessment(
         key="council-2026",
+        round_label="2. kārta",
         form_id=council.id,
         unit_type="dome",
         unit_name="Dome",

@@ -116,6 +116,7 @@ def build_tables(data: AssessmentData, results: Results, lang: str) -> list[Tabl
             [t("Unit", lang), info.unit_name or unit_type_label(info.unit_type, lang)],
             [t("Questionnaire", lang), f"{form.title.get(lang)} ({form.id} {form.version})"],
             [t("Date", lang), info.assessed_on],
+            [t("Round", lang), info.round_label],
             [t("Mode", lang), mode_label(info.mode, lang)],
             [t("Respondents", lang), results.n_respondents],
             [t("Overall index (%)", lang), results.overall],

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ethics_tool.domain.answers import Mode, RespondentAnswers, Role
 from ethics_tool.domain.questionnaire import Questionnaire
+from ethics_tool.i18n import format_date
 
 if TYPE_CHECKING:
     from ethics_tool.domain.merge import AnswerRecord
@@ -61,10 +62,20 @@ class AssessmentInfo:
     created_at: datetime | None
     updated_at: datetime | None
     lineage: str = ""  # shared by the copies of this round on other computers
+    round_label: str = ""  # "2. kārta": tells the rounds of one unit apart
 
     @property
     def unit_label(self) -> str:
         return self.unit_name or self.unit_type
+
+
+ROUND_LABEL_MAX = 100  # as the database column
+
+
+def round_text(info: AssessmentInfo, lang: str | None = None) -> str:
+    """The round's date with its label beside it: "15.04.2027. (2. kārta)", or the date alone."""
+    text = format_date(info.assessed_on, lang)
+    return f"{text} ({info.round_label})" if info.round_label else text
 
 
 @dataclass(frozen=True)

@@ -158,10 +158,12 @@ class TransferredAssessment:
     respondents: tuple[RespondentRecord, ...]
     actions: tuple[ActionData, ...] = ()
     format_version: int = 2
+    round_label: str = ""
 
     def describe(self) -> str:
         unit = self.unit_name or self.unit_type
-        return f"{self.municipality} — {unit}, {self.assessed_on.isoformat()} ({self.form.id})"
+        when = self.assessed_on.isoformat() + (f" {self.round_label}" if self.round_label else "")
+        return f"{self.municipality} — {unit}, {when} ({self.form.id})"
 
 
 @dataclass(frozen=True)

@@ -226,6 +226,7 @@ def transfer_of(export: ExportFile) -> TransferredAssessment:
         unit_type=meta.unit_type,
         unit_name=meta.unit_name,
         assessed_on=meta.assessed_on,
+        round_label=meta.round_label,
         prepared_by=meta.prepared_by,
         mode=meta.mode,
         status=meta.status,

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ethics_tool.domain.answers import AnswerKind, Mode, Role
-from ethics_tool.domain.assessment import ActionStatus, Status
+from ethics_tool.domain.assessment import ROUND_LABEL_MAX, ActionStatus, Status
 from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.errors import UserError
 
@@ -57,6 +57,7 @@ class ExportedAssessment(_Strict):
     unit_type: Annotated[str, Field(max_length=60)]
     unit_name: Annotated[str, Field(max_length=200)] = ""
     assessed_on: date
+    round_label: Annotated[str, Field(max_length=ROUND_LABEL_MAX)] = ""  # older files: none
     prepared_by: Annotated[str, Field(max_length=200)] = ""
     mode: Mode
     status: Status = Status.IN_PROGRESS

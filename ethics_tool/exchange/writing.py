@@ -43,6 +43,7 @@ def export_document(data: AssessmentData, results: Results) -> dict[str, Any]:
             "unit_type": info.unit_type,
             "unit_name": info.unit_name,
             "assessed_on": info.assessed_on.isoformat(),
+            "round_label": info.round_label,
             "prepared_by": info.prepared_by,
             "mode": info.mode.value,
             "status": info.status.value,

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ethics_tool.domain.assessment import ActionData, ActionStatus, AssessmentSummary
+from ethics_tool.domain.assessment import ActionData, ActionStatus, AssessmentSummary, round_text
 from ethics_tool.domain.dates import past_deadline_warning
 from ethics_tool.gui.labels import action_status_label, mode_label, status_label, unit_type_label
 from ethics_tool.i18n import current_language, format_date, format_percent, t
@@ -129,7 +129,7 @@ class AssessmentTableModel(QAbstractTableModel):
                     summary.form_title_en if current_language() == "en" else summary.form_title_lv
                 )
             if column is AssessmentColumn.DATE:
-                return format_date(info.assessed_on)
+                return round_text(info)
             if column is AssessmentColumn.MODE:
                 return mode_label(info.mode)
             if column is AssessmentColumn.STATUS:

@@ -7,7 +7,8 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer, Table
 
-from ethics_tool.i18n import mode_label, t
+from ethics_tool.domain.assessment import round_text
+from ethics_tool.i18n import mode_label, status_label, t
 from ethics_tool.report import styles as st
 from ethics_tool.report.context import ReportContext
 from ethics_tool.report.layout import box, cell, heading, para
@@ -30,11 +31,12 @@ def cover(ctx: ReportContext, today: date) -> list[Flowable]:
         (t("Municipality", lang), info.municipality or "–"),
         (t("Unit", lang), ctx.unit or "–"),
         (t("Questionnaire", lang), form_line),
-        (t("Assessment date", lang), ctx.date(info.assessed_on)),
+        (t("Assessment date", lang), round_text(info, lang)),
         (t("Report date", lang), ctx.date(today)),
         (t("Mode", lang), mode_label(ctx.results.mode, lang)),
         (t("Number of respondents", lang), str(ctx.results.n_respondents)),
         (t("Prepared by", lang), info.prepared_by or "–"),
+        (t("Status", lang), status_label(info.status, lang)),
     ]
     facts = Table(
         [[cell(label, s.cell_bold), cell(value)] for label, value in rows],

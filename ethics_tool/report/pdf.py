@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable
 
 from ethics_tool import __version__
 from ethics_tool.benchmark.compare import BenchComparison
-from ethics_tool.domain.assessment import AssessmentData
+from ethics_tool.domain.assessment import AssessmentData, round_text
 from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
@@ -69,7 +69,7 @@ def build_report(
         story = report_story(ctx, date.today())
     report(STORY_DONE)
     info = data.info
-    date_text = ctx.date(info.assessed_on)
+    date_text = round_text(info, lang)
     title = t("Ethics self-assessment report", lang)
     frame = PageFrame(
         header_left=plain(" · ".join(x for x in (info.municipality, ctx.unit) if x), 200),

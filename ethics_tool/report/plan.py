@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
+from ethics_tool.domain.assessment import round_text
 from ethics_tool.i18n import action_status_label, format_change, format_score, t
 from ethics_tool.report import styles as st
 from ethics_tool.report.charts import BarSeries, bar_chart
@@ -105,7 +106,7 @@ def comparison(ctx: ReportContext) -> list[Flowable]:
             t(
                 "Previous round: {date}, questionnaire version {version}.",
                 lang,
-                date=ctx.date(before_data.info.assessed_on),
+                date=round_text(before_data.info, lang),
                 version=before_data.form.version,
             )
         )

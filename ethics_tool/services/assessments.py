@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, defer
 
 from ethics_tool.domain.answers import Mode, Role
 from ethics_tool.domain.assessment import (
+    ROUND_LABEL_MAX,
     AssessmentData,
     AssessmentInfo,
     AssessmentSummary,
@@ -46,6 +47,7 @@ class AssessmentUseCases(ServiceBase):
         unit_type: str = "dome",
         unit_name: str = "",
         assessed_on: date | None = None,
+        round_label: str = "",
         mode: Mode = Mode.SINGLE,
         respondents: Sequence[NewRespondent] = (),
         prepared_by: str = "",
@@ -61,6 +63,10 @@ class AssessmentUseCases(ServiceBase):
         municipality = municipality.strip()
         if not municipality:
             raise ServiceError(t("the municipality must not be empty"))
+        if len(round_label.strip()) > ROUND_LABEL_MAX:
+            raise ServiceError(
+                t("the round label is longer than {limit} characters", limit=ROUND_LABEL_MAX)
+            )
         form = form or self.form(form_id)
         if core_only:
             if not form.has_core:
@@ -83,6 +89,7 @@ class AssessmentUseCases(ServiceBase):
                 unit_type=unit_type.strip() or "dome",
                 unit_name=unit_name.strip(),
                 assessed_on=assessed_on or date.today(),
+                round_label=round_label.strip(),
                 prepared_by=prepared_by.strip(),
                 form_id=form.id,
                 form_version=form.version,
@@ -185,8 +192,15 @@ class AssessmentUseCases(ServiceBase):
             )
 
     def update_info(self, assessment_id: int, **fields: object) -> None:
-        """Change metadata: municipality, unit_type, unit_name, assessed_on, prepared_by."""
-        allowed = {"municipality", "unit_type", "unit_name", "assessed_on", "prepared_by"}
+        """Change metadata: municipality, unit_type, unit_name, assessed_on, round_label, prepared_by."""
+        allowed = {
+            "municipality",
+            "unit_type",
+            "unit_name",
+            "assessed_on",
+            "round_label",
+            "prepared_by",
+        }
         unknown = set(fields) - allowed
         if unknown:
             raise ServiceError(t("cannot change {fields}", fields=", ".join(sorted(unknown))))
@@ -210,7 +224,9 @@ class AssessmentUseCases(ServiceBase):
             session.delete(row)
         log.info("deleted assessment %s (%s)", assessment_id, description)
 
-    def new_round(self, assessment_id: int, assessed_on: date | None = None) -> int:
+    def new_round(
+        self, assessment_id: int, assessed_on: date | None = None, label: str = ""
+    ) -> int:
         """Start the next round for the same unit, linked as ``previous`` for comparison.
 
         The new round uses the current version of the form when it is still available and keeps the
@@ -225,6 +241,7 @@ class AssessmentUseCases(ServiceBase):
             unit_type=data.info.unit_type,
             unit_name=data.info.unit_name,
             assessed_on=assessed_on or date.today(),
+            round_label=label,
             mode=data.info.mode,
             respondents=[
                 NewRespondent(r.label, r.role, r.uuid)

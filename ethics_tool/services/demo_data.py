@@ -49,6 +49,7 @@ class DemoUseCases(AnswerUseCases, ActionPlanUseCases):
                 unit_type=item.unit_type,
                 unit_name=item.unit_name,
                 assessed_on=item.assessed_on,
+                round_label=item.round_label,
                 mode=item.mode,
                 respondents=[NewRespondent(label, role) for label, role in item.respondents],
                 prepared_by=item.prepared_by,

@@ -53,6 +53,8 @@ class Assessment(Base):
     unit_type: Mapped[str] = mapped_column(String(60), default="dome")
     unit_name: Mapped[str] = mapped_column(String(200), default="")
     assessed_on: Mapped[date] = mapped_column(Date)
+    # Tells rounds of one unit apart ("2. kārta", "Pavasaris 2027"); shown beside the date.
+    round_label: Mapped[str] = mapped_column(String(100), default="", server_default="")
     prepared_by: Mapped[str] = mapped_column(String(200), default="")
     form_id: Mapped[str] = mapped_column(String(64))
     form_version: Mapped[str] = mapped_column(String(20))

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,9 @@ class ScriptedDialogs:
         self.open_answer = False
         self.blank_choice: tuple[int, str] | None = None  # None: the offered form and language
         self.blank_offered: tuple[list[str], int, str] | None = None
+        # A feature dialog's answer: fill in its fields as a user would; False cancels it.
+        self.on_dialog: Callable[[QDialog], bool] | None = None
+        self.shown: list[QDialog] = []
 
     def confirm(self, title: str, text: str, action: str) -> bool:
         self.asked.append(text)
@@ -69,6 +73,9 @@ class ScriptedDialogs:
         if isinstance(dialog, MergeSummaryDialog):
             self.summaries.append(dialog.summary)
         self.asked.append(dialog.windowTitle())
+        self.shown.append(dialog)
+        if self.on_dialog is not None:
+            return self.on_dialog(dialog)
         return True
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ethics_tool.domain.assessment import AssessmentInfo
+from ethics_tool.domain.assessment import AssessmentInfo, round_text
 from ethics_tool.gui.appearance import ScaledLabel
 from ethics_tool.gui.item_models import unit_text
 from ethics_tool.gui.labels import status_label
@@ -28,7 +28,6 @@ from ethics_tool.gui.widgets.tables import WrappingTableView
 from ethics_tool.i18n import (
     current_language,
     format_change,
-    format_date,
     format_percent,
     format_score,
     t,
@@ -131,9 +130,7 @@ class ComparePage(QWidget):
     def _round_text(self, info: AssessmentInfo) -> str:
         form = self.services.catalog.forms.get(info.form_id)
         title = form.title.get(current_language()) if form is not None else info.form_id
-        return f"{format_date(info.assessed_on)} · {title} {info.form_version} · " + (
-            status_label(info.status)
-        )
+        return f"{round_text(info)} · {title} {info.form_version} · " + (status_label(info.status))
 
     def show_assessment(self, assessment_id: int) -> None:
         self.assessment_id = assessment_id
@@ -194,7 +191,7 @@ class ComparePage(QWidget):
         low = [
             t(
                 "{date}: coverage {coverage}",
-                date=format_date(data.info.assessed_on),
+                date=round_text(data.info),
                 coverage=format_percent(results.coverage),
             )
             for data, results in ((earlier, earlier_results), (later, later_results))
@@ -214,8 +211,8 @@ class ComparePage(QWidget):
         lang = current_language()
         titles = {theme.id: theme.title.get(lang) for theme in earlier.form.themes}
         titles.update({theme.id: theme.title.get(lang) for theme in later.form.themes})
-        before_date = format_date(earlier.info.assessed_on)
-        after_date = format_date(later.info.assessed_on)
+        before_date = round_text(earlier.info)
+        after_date = round_text(later.info)
         self.model.setHorizontalHeaderLabels([t("Theme"), before_date, after_date, t("Change")])
         for number, change in enumerate(comparison.themes, start=1):
             cells = [

@@ -43,6 +43,7 @@ def info_of(row: Assessment) -> AssessmentInfo:
         created_at=row.created_at,
         updated_at=row.updated_at,
         lineage=row.lineage,
+        round_label=row.round_label,
     )
 
 

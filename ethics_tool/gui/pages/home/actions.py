@@ -28,6 +28,7 @@ class HomeActions:
         self.open.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.results = action("actionResults")
         self.new_round = action("actionNewRound")
+        self.finish = action("actionFinish")
         self.duplicate = action("actionDuplicate")
         self.archive = action("actionArchive")
         self.delete = action("actionDelete")
@@ -40,6 +41,7 @@ class HomeActions:
             self.open,
             self.results,
             self.new_round,
+            self.finish,
             self.duplicate,
             self.archive,
             self.delete,
@@ -73,10 +75,20 @@ class HomeActions:
             act.setToolTip(tip)
             act.setStatusTip(tip)
 
-    def update(self, selected: bool, archived: bool) -> None:
-        """Enable what applies to the selection; archive becomes restore for an archived one."""
+    def update(self, selected: bool, archived: bool, finished: bool = False) -> None:
+        """Enable what applies to the selection; archive becomes restore for an archived one,
+        finish becomes reopen for a finished one."""
         for act in self.on_selection:
             act.setEnabled(selected)
+        self.finish.setEnabled(selected and not archived)
+        self.finish.setText(t("Reopen") if finished else t("Finish…"))
+        tip = (
+            t("Mark the assessment as in progress again")
+            if finished
+            else t("Mark the assessment as finished; what is still missing is listed first")
+        )
+        self.finish.setToolTip(tip)
+        self.finish.setStatusTip(tip)
         self.archive.setText(t("Restore") if archived else t("Archive"))
         self.archive.setToolTip(
             t("Move the assessment back to the active list")

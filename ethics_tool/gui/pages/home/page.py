@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ethics_tool.domain.assessment import Status
+from ethics_tool.domain.assessment import Status, round_text
+from ethics_tool.gui import round_flow
 from ethics_tool.gui.appearance import ScaledLabel
 from ethics_tool.gui.busy import busy
 from ethics_tool.gui.dialogs.new_assessment import NewAssessmentDialog
@@ -31,9 +32,13 @@ from ethics_tool.gui.item_models import (
     unit_text,
 )
 from ethics_tool.gui.pages.home.actions import HomeActions, tool_button
-from ethics_tool.gui.pages.home.table import AssessmentFilter, assessment_table
+from ethics_tool.gui.pages.home.table import (
+    AssessmentFilter,
+    assessment_table,
+    fit_date_column,
+)
 from ethics_tool.gui.widgets.flow import FlowRow
-from ethics_tool.i18n import format_date, nt, t
+from ethics_tool.i18n import nt, t
 
 if TYPE_CHECKING:
     from ethics_tool.domain.assessment import AssessmentSummary
@@ -137,6 +142,7 @@ class HomePage(QWidget):
             tool_button(action)
             for action in (
                 self.action_new_round,
+                self.action_finish,
                 self.action_duplicate,
                 self.action_archive,
                 self.action_delete,
@@ -151,7 +157,15 @@ class HomePage(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         acts = self.home_actions
         self.table.addActions(
-            [acts.open, acts.results, acts.new_round, acts.duplicate, acts.archive, acts.delete]
+            [
+                acts.open,
+                acts.results,
+                acts.new_round,
+                acts.finish,
+                acts.duplicate,
+                acts.archive,
+                acts.delete,
+            ]
         )
         self._update_actions()
 
@@ -163,6 +177,7 @@ class HomePage(QWidget):
             (actions.open, lambda: self._open_selected("questionnaire")),
             (actions.results, lambda: self._open_selected("results")),
             (actions.new_round, self.new_round),
+            (actions.finish, self.toggle_finish),
             (actions.duplicate, self.duplicate),
             (actions.archive, self.toggle_archive),
             (actions.delete, self.delete_selected),
@@ -177,6 +192,7 @@ class HomePage(QWidget):
         self.action_open = actions.open
         self.action_results = actions.results
         self.action_new_round = actions.new_round
+        self.action_finish = actions.finish
         self.action_duplicate = actions.duplicate
         self.action_archive = actions.archive
         self.action_delete = actions.delete
@@ -220,6 +236,7 @@ class HomePage(QWidget):
         elif not archived:
             rows = [row for row in rows if row.info.status is not Status.ARCHIVED]
         self.model.set_rows(rows)
+        fit_date_column(self.table, rows)
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         if keep is not None:
@@ -282,11 +299,13 @@ class HomePage(QWidget):
 
     def _update_actions(self) -> None:
         selected = self.selected_id()
-        archived = False
+        status = None
         if selected is not None:
             row = self.model.row_of(selected)
-            archived = row is not None and self.model.summary(row).info.status is Status.ARCHIVED
-        self.home_actions.update(selected is not None, archived)
+            status = self.model.summary(row).info.status if row is not None else None
+        self.home_actions.update(
+            selected is not None, status is Status.ARCHIVED, status is Status.COMPLETED
+        )
 
     # -- intents --------------------------------------------------------------------------------
     def _open_index(self, index: QModelIndex) -> None:
@@ -323,11 +342,13 @@ class HomePage(QWidget):
         self.open_requested.emit(new_id, "questionnaire")
 
     def new_round(self) -> None:
+        """Ask for the new round's date and label (gui/round_flow.py), then open it."""
         selected = self.selected_id()
         if selected is None:
             return
-        with busy():
-            new_id = self.services.new_round(selected)
+        new_id = round_flow.start_new_round(self, self.services, self.dialogs, selected)
+        if new_id is None:
+            return
         self.refresh(select_id=new_id)
         self.changed.emit()
         self.status_message.emit(t("New round created; it is linked to the previous one"))
@@ -342,6 +363,20 @@ class HomePage(QWidget):
         self.refresh(select_id=new_id)
         self.changed.emit()
         self.status_message.emit(t("Copy created"))
+
+    def toggle_finish(self) -> None:
+        """Finish (listing what is missing first) or reopen the selected assessment."""
+        selected = self.selected_id()
+        row = self.model.row_of(selected) if selected is not None else None
+        if selected is None or row is None:
+            return
+        if self.model.summary(row).info.status is Status.COMPLETED:
+            round_flow.reopen(self.services, selected)
+            self.status_message.emit(t("The assessment is in progress again"))
+        elif round_flow.finish(self, self.services, self.dialogs, selected):
+            self.status_message.emit(t("The assessment is finished"))
+        self.refresh(select_id=selected)
+        self.changed.emit()
 
     def toggle_archive(self) -> None:
         selected = self.selected_id()
@@ -364,7 +399,7 @@ class HomePage(QWidget):
             "action plan are deleted too. This cannot be undone.",
             municipality=info.municipality,
             unit=unit_text(info.unit_type, info.unit_name),  # "Dome", never the stored "dome"
-            date=format_date(info.assessed_on),
+            date=round_text(info),
         )
         if not self.dialogs.confirm(t("Delete assessment"), question, t("Delete")):
             return

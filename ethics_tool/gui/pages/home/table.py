@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from ethics_tool.domain.assessment import AssessmentSummary, round_text
 from ethics_tool.gui.item_models import PROGRESS_ROLE, AssessmentColumn
 from ethics_tool.gui.search import fold
 from ethics_tool.gui.widgets.delegates import ProgressDelegate
@@ -70,3 +71,11 @@ def assessment_table(proxy: QSortFilterProxyModel) -> QTableView:
     header.resizeSection(AssessmentColumn.STATUS, 130)
     header.resizeSection(AssessmentColumn.PROGRESS, 120)
     return table
+
+
+def fit_date_column(table: QTableView, rows: list[AssessmentSummary]) -> None:
+    """Widen the date column for the longest round label, within reason (the rest is elided)."""
+    metrics = table.fontMetrics()
+    longest = max((metrics.horizontalAdvance(round_text(row.info)) for row in rows), default=0)
+    width = max(110, min(longest + 28, 230))  # 28: the cell's margins and the sort arrow
+    table.horizontalHeader().resizeSection(AssessmentColumn.DATE, width)

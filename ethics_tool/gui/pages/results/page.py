@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ethics_tool.domain.assessment import AssessmentData
+from ethics_tool.domain.assessment import AssessmentData, round_text
 from ethics_tool.gui.appearance import ScaledLabel
 from ethics_tool.gui.files.banner import FileBanner
 from ethics_tool.gui.files.jobs import Job
@@ -30,7 +30,7 @@ from ethics_tool.gui.pages.results.findings import GapsTab, PrioritiesTab
 from ethics_tool.gui.pages.results.plan import ActionPlanTab
 from ethics_tool.gui.pages.results.summary import SummaryTab
 from ethics_tool.gui.widgets.flow import HeaderBar
-from ethics_tool.i18n import LANGUAGES, current_language, format_date, nt, t
+from ethics_tool.i18n import LANGUAGES, current_language, nt, t
 
 if TYPE_CHECKING:
     from ethics_tool.gui.dialogs import Dialogs
@@ -198,7 +198,7 @@ class ResultsPage(QWidget):
             " · ".join(
                 [
                     f"{form.title.get(lang)} {form.version}",
-                    format_date(info.assessed_on),
+                    round_text(info),
                     mode_label(info.mode),
                     people,
                 ]
