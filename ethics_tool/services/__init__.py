@@ -15,6 +15,7 @@ database, the form catalogue and the session helpers):
 ``reports``        the PDF report and the results spreadsheet
 ``transfer``       JSON export, import and merge; the backup before a merge; what an import did
 ``demo_data``      the demo story persisted, found and removed
+``restore``        undo in the desktop program: a removed respondent or action put back
 =================  ===============================================================================
 
 :class:`Services` is the one object the GUI and the CLI hold. It is only the sum of those classes
@@ -30,6 +31,7 @@ from ethics_tool.services.assessments import NewRespondent
 from ethics_tool.services.base import ConflictError, NotFoundError, ServiceError
 from ethics_tool.services.demo_data import DemoUseCases
 from ethics_tool.services.reports import ReportUseCases
+from ethics_tool.services.restore import RestoreUseCases
 from ethics_tool.services.sharing import SharingUseCases
 from ethics_tool.services.transfer import TransferUseCases, record_text, summary_lines
 
@@ -44,7 +46,9 @@ __all__ = [
 ]
 
 
-class Services(DemoUseCases, ReportUseCases, TransferUseCases, SharingUseCases):
+class Services(
+    DemoUseCases, ReportUseCases, TransferUseCases, SharingUseCases, RestoreUseCases
+):
     """The application's use cases over one database and one form catalogue.
 
     ``Services(db, catalog)``; every use case of the modules above is a method of it.

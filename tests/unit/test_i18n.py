@@ -81,12 +81,14 @@ def test_plural_forms_follow_the_number(n: int, latvian: str, english: str) -> N
 
 def test_plural_fills_count_and_other_placeholders() -> None:
     text = i18n.nt(
-        "Remove {name}? Their {count} answer is deleted too. This cannot be undone.",
-        "Remove {name}? Their {count} answers are deleted too. This cannot be undone.",
+        "Remove {name}? Their {count} answer is removed too (Edit → Undo brings it back).",
+        "Remove {name}? Their {count} answers are removed too (Edit → Undo brings them back).",
         1,
         name="Anna",
     )
-    assert text == "Noņemt Anna? Tiks dzēsta arī šī respondenta 1 atbilde. To nevar atsaukt."
+    assert text == (
+        "Noņemt Anna? Tiks noņemta arī šī respondenta 1 atbilde (Rediģēt → Atsaukt to atjauno)."
+    )
 
 
 def test_context_tells_two_uses_of_one_word_apart(

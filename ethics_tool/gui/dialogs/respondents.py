@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.answers import Role
+from ethics_tool.gui.dialogs.respondent_undo import state_of
 from ethics_tool.gui.dialogs.sizing import keep_minimum
 from ethics_tool.gui.labels import individual_roles, role_label
 from ethics_tool.i18n import nt, t
@@ -49,6 +50,8 @@ class RespondentsDialog(QDialog):
     """The respondents of one assessment with their progress; every change is saved at once."""
 
     changed = Signal()  # a respondent was added, renamed or removed
+    # An undo step: the respondent's ID, what was done, its state before and after (None: absent).
+    step = Signal(str, str, object, object)
 
     def __init__(
         self,
@@ -230,6 +233,13 @@ class RespondentsDialog(QDialog):
             self.dialogs.error(t("The respondent could not be added"), str(exc))
             return
         self.reload(select_id=new_id)
+        added = state_of(self.services, new_id, with_answers=False)
+        self.step.emit(
+            added.record.uuid,
+            t("adding {name}", name=self.label_edit.text().strip()),
+            None,
+            added,
+        )
         self.changed.emit()
 
     def rename(self) -> None:
@@ -239,12 +249,18 @@ class RespondentsDialog(QDialog):
         if person is None:
             return
         role = person.role if person.role is Role.GROUP else self._role()
+        before = state_of(self.services, person.id, with_answers=False)
         try:
             self.services.update_respondent(person.id, self.label_edit.text(), role)
         except ServiceError as exc:
             self.dialogs.error(t("The respondent could not be changed"), str(exc))
             return
+        after = state_of(self.services, person.id, with_answers=False)
         self.reload(select_id=person.id)
+        if after != before:
+            self.step.emit(
+                person.uuid, t("changing {name}", name=respondent_name(person)), before, after
+            )
         self.changed.emit()
 
     def remove(self) -> None:
@@ -260,17 +276,21 @@ class RespondentsDialog(QDialog):
         index = self.data.respondents.index(person)
         answered = len(self.data.answers[index].answers)
         question = nt(
-            "Remove {name}? Their {count} answer is deleted too. This cannot be undone.",
-            "Remove {name}? Their {count} answers are deleted too. This cannot be undone.",
+            "Remove {name}? Their {count} answer is removed too (Edit → Undo brings it back).",
+            "Remove {name}? Their {count} answers are removed too (Edit → Undo brings them back).",
             answered,
             name=respondent_name(person),
         )
         if not self.dialogs.confirm(t("Remove respondent"), question, t("Remove")):
             return
+        before = state_of(self.services, person.id, with_answers=True)
         try:
             self.services.remove_respondent(person.id)
         except ServiceError as exc:
             self.dialogs.error(t("The respondent could not be removed"), str(exc))
             return
         self.reload()
+        self.step.emit(
+            person.uuid, t("removing {name}", name=respondent_name(person)), before, None
+        )
         self.changed.emit()

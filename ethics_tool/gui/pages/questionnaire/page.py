@@ -32,6 +32,11 @@ from ethics_tool.domain.answers import AnswerValue
 from ethics_tool.domain.questionnaire import ItemType
 from ethics_tool.errors import UserError
 from ethics_tool.gui.appearance import is_large_text
+from ethics_tool.gui.dialogs.respondent_undo import (
+    RespondentChange,
+    RespondentState,
+    apply_state,
+)
 from ethics_tool.gui.dialogs.respondents import RespondentsDialog
 from ethics_tool.gui.pages.questionnaire.consensus import others_html
 from ethics_tool.gui.pages.questionnaire.header import QuestionnaireHeader
@@ -281,10 +286,38 @@ class QuestionnairePage(QWidget):
         dialog = RespondentsDialog(
             self.services, self.dialogs, self.session.data.info.id, self.window()
         )
+        dialog.step.connect(self._respondent_step)
         dialog.changed.connect(self._respondents_changed)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def _respondent_step(self, key: str, text: str, before: object, after: object) -> None:
+        """A change made in the respondents dialog becomes an undo step."""
+        assert before is None or isinstance(before, RespondentState)
+        assert after is None or isinstance(after, RespondentState)
+        self.undo_stack.push(RespondentChange(self, key, text, before, after))
+
+    def apply_respondent(self, key: str, state: RespondentState | None) -> bool:
+        """Undo or redo of a respondent change: store ``state`` and show the page as it is now."""
+        from ethics_tool.services import ServiceError
+
+        if self.session is None:
+            return False
+        self.card.flush_comment()
+        try:
+            chosen = apply_state(self.services, self.session.data.info.id, key, state)
+        except ServiceError as exc:
+            self.dialogs.error(t("The respondent could not be changed"), str(exc))
+            return False
+        self._respondents_changed()
+        session = self.session
+        if chosen is not None and session is not None and session.has_respondent(chosen):
+            session.choose_respondent(chosen)
+            self.header.show_session(session)
+            self._refresh_progress()
+            self._show_current()
+        return True
 
     def _respondents_changed(self) -> None:
         if self.session is None:
@@ -433,7 +466,7 @@ class QuestionnairePage(QWidget):
             self.undo_stack.push(
                 AnswerChange(
                     self,
-                    session.respondent_id,
+                    next(p.uuid for p in session.data.respondents if p.id == respondent_id),
                     session.position,
                     question.id,
                     self.question_number(session.position),
@@ -452,12 +485,17 @@ class QuestionnairePage(QWidget):
         return f"{theme_row + 1}.{theme.questions.index(question) + 1}"
 
     def apply_answer(
-        self, respondent_id: int, position: int, question_id: str, state: AnswerState
+        self, respondent: str, position: int, question_id: str, state: AnswerState
     ) -> bool:
         """Undo or redo: show that question of that respondent and save ``state`` there."""
         session = self.session
-        if session is None or not session.has_respondent(respondent_id):
+        if session is None:
             return False
+        # By UUID: a respondent removed and brought back by undo has a new ID.
+        found = next((p.id for p in session.data.respondents if p.uuid == respondent), None)
+        if found is None:
+            return False
+        respondent_id = found
         self._applying = True
         try:
             self.card.flush_comment()

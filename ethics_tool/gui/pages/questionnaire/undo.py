@@ -29,7 +29,7 @@ class AnswerState:
 
 class AnswerTarget(Protocol):
     def apply_answer(
-        self, respondent_id: int, position: int, question_id: str, state: AnswerState
+        self, respondent: str, position: int, question_id: str, state: AnswerState
     ) -> bool: ...
 
 
@@ -39,7 +39,7 @@ class AnswerChange(QUndoCommand):
     def __init__(
         self,
         target: AnswerTarget,
-        respondent_id: int,
+        respondent: str,  # the UUID: a respondent brought back by undo has a new ID
         position: int,
         question_id: str,
         number: str,
@@ -48,7 +48,7 @@ class AnswerChange(QUndoCommand):
     ) -> None:
         super().__init__()
         self.target = target
-        self.respondent_id = respondent_id
+        self.respondent = respondent
         self.position = position
         self.question_id = question_id
         self.number = number
@@ -76,7 +76,7 @@ class AnswerChange(QUndoCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, AnswerChange) or not other.comment_only:
             return False
-        if (other.respondent_id, other.question_id) != (self.respondent_id, self.question_id):
+        if (other.respondent, other.question_id) != (self.respondent, self.question_id):
             return False
         self.after = other.after
         return True
@@ -85,7 +85,7 @@ class AnswerChange(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self.target.apply_answer(self.respondent_id, self.position, self.question_id, self.after)
+        self.target.apply_answer(self.respondent, self.position, self.question_id, self.after)
 
     def undo(self) -> None:
-        self.target.apply_answer(self.respondent_id, self.position, self.question_id, self.before)
+        self.target.apply_answer(self.respondent, self.position, self.question_id, self.before)
