@@ -16,12 +16,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ethics_tool.domain.assessment import ActionData, ActionStatus, AssessmentSummary, round_text
 from ethics_tool.domain.dates import past_deadline_warning
 from ethics_tool.gui.labels import action_status_label, mode_label, status_label, unit_type_label
+from ethics_tool.gui.plan_undo import ActionChange, ActionRef
 from ethics_tool.i18n import current_language, format_date, format_percent, t
 
 if TYPE_CHECKING:
@@ -185,12 +186,52 @@ class ActionPlanModel(QAbstractTableModel):
         self.services = services
         self.assessment_id: int | None = None
         self._rows: list[ActionData] = []
+        # Undo (gui/pages/results/plan_undo.py): the page's stack and each row's reference.
+        self.undo_stack: QUndoStack | None = None
+        self._refs: dict[int, ActionRef] = {}
 
     def load(self, assessment_id: int) -> None:
+        if assessment_id != self.assessment_id:
+            self._refs.clear()
+            if self.undo_stack is not None:
+                self.undo_stack.clear()  # the steps belong to the plan they were made in
         self.beginResetModel()
         self.assessment_id = assessment_id
         self._rows = self.services.actions(assessment_id)
         self.endResetModel()
+
+    def _ref(self, action_id: int) -> ActionRef:
+        return self._refs.setdefault(action_id, ActionRef(action_id))
+
+    def _step(
+        self, ref: ActionRef, text: str, before: ActionData | None, after: ActionData | None
+    ) -> None:
+        if self.undo_stack is not None:
+            self.undo_stack.push(ActionChange(self, ref, text, before, after))
+
+    def apply_action(self, ref: ActionRef, state: ActionData | None) -> bool:
+        """Undo or redo: store ``state`` for the action behind ``ref`` and show the plan again."""
+        from ethics_tool.services import ServiceError
+
+        if self.assessment_id is None:
+            return False
+        try:
+            if state is None:
+                if ref.id is not None:
+                    self.services.delete_action(ref.id)
+                    self._refs.pop(ref.id, None)
+                    ref.id = None
+            elif ref.id is not None:
+                self.services.save_action(self.assessment_id, dataclasses.replace(state, id=ref.id))
+            else:
+                ref.id = self.services.restore_action(self.assessment_id, state)
+                self._refs[ref.id] = ref
+        except ServiceError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self.load(self.assessment_id)
+        self.saved.emit()
+        return True
 
     def action(self, row: int) -> ActionData:
         return self._rows[row]
@@ -269,6 +310,14 @@ class ActionPlanModel(QAbstractTableModel):
         if not self._save(index.row(), changed):
             return False
         self.dataChanged.emit(index, index)
+        saved = self._rows[index.row()]
+        if saved.id is not None:
+            self._step(
+                self._ref(saved.id),
+                t("change to action {number}", number=index.row() + 1),
+                dataclasses.replace(action, position=index.row()),
+                dataclasses.replace(saved, position=index.row()),
+            )
         return True
 
     def _save(self, row: int, action: ActionData) -> bool:
@@ -301,6 +350,9 @@ class ActionPlanModel(QAbstractTableModel):
         self._rows.append(dataclasses.replace(action, id=new_id, position=row))
         self.endInsertRows()
         self.saved.emit()
+        self._step(
+            self._ref(new_id), t("new action {number}", number=row + 1), None, self._rows[row]
+        )
         return row
 
     def remove(self, row: int) -> None:
@@ -317,6 +369,15 @@ class ActionPlanModel(QAbstractTableModel):
         del self._rows[row]
         self.endRemoveRows()
         self.saved.emit()
+        if action.id is not None:
+            ref = self._refs.pop(action.id, None) or ActionRef(action.id)
+            ref.id = None
+            self._step(
+                ref,
+                t("removing action {number}", number=row + 1),
+                dataclasses.replace(action, position=row),
+                None,
+            )
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(ActionColumn) - 1)

@@ -42,3 +42,16 @@ class RestoreUseCases(ServiceBase):
             assessment.respondents.append(row)
             session.flush()
             return row.id
+
+    def restore_action(self, assessment_id: int, action: ActionData) -> int:
+        """Put a removed action back as the ``action.position``-th row (the later ones move down)."""
+        with self._session() as session, session.begin():
+            assessment = self._get(session, assessment_id)
+            row = repo.action_row(action, action.position)
+            rows = list(assessment.actions)
+            rows.insert(min(action.position, len(rows)), row)
+            for place, item in enumerate(rows):
+                item.position = place
+            assessment.actions.append(row)
+            session.flush()
+            return row.id

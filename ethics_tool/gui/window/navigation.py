@@ -99,11 +99,10 @@ class NavigationMixin(_Base):
         if name == "home" and refresh:
             self.home.refresh(select_id=self.current_id)
         self.stack.setCurrentWidget(self.pages[name])
-        # Only the questionnaire has steps to undo; elsewhere Undo is off (Qt takes None here,
-        # the stubs do not say so).
-        self.window_actions.undo_group.setActiveStack(
-            self.questionnaire.undo_stack if name == "questionnaire" else None  # type: ignore[arg-type]
-        )
+        # The questionnaire (answers, respondents) and the results (action plan) have steps to
+        # undo; elsewhere Undo is off (Qt takes None here, the stubs do not say so).
+        stack = getattr(self.pages[name], "undo_stack", None)
+        self.window_actions.undo_group.setActiveStack(stack)
         self.page_actions[name].setChecked(True)
         self.settings.last_page = name
         self._update_actions()

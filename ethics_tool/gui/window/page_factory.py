@@ -59,6 +59,7 @@ def _results(window: MainWindow, services: Services) -> QWidget:
 
     assert window.files is not None
     page = ResultsPage(services, window.dialogs, window.files)
+    window.window_actions.undo_group.addStack(page.undo_stack)  # the action plan's edits
     page.status_message.connect(window.saved)
     page.compare_requested.connect(lambda aid: window.open_assessment(aid, "compare"))
     if window.seminar is not None:  # "Discuss" opens the dilemmas of the weakest themes

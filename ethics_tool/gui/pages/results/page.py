@@ -99,6 +99,7 @@ class ResultsPage(QWidget):
         self.priorities.add_button.clicked.connect(self.add_selected_priority)
         self.gaps = GapsTab()
         self.plan = ActionPlanTab(services)
+        self.undo_stack = self.plan.undo_stack
         self.plan.action_model.saved.connect(lambda: self.status_message.emit(t("Saved")))
         self.plan.date_delegate.message.connect(self.status_message.emit)
         self.plan.action_model.failed.connect(
@@ -248,7 +249,7 @@ class ResultsPage(QWidget):
         action = self.action_model.action(index.row())
         if self.dialogs.confirm(
             t("Delete action"),
-            t("Delete the action “{text}”?", text=action.text),
+            t("Delete the action “{text}”? (Edit → Undo brings it back.)", text=action.text),
             t("Delete"),
         ):
             self.action_model.remove(index.row())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,6 +31,10 @@ class ActionPlanTab(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.action_model = ActionPlanModel(services, self)
+        # Edit → Undo on this page undoes plan edits (gui/plan_undo.py).
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setObjectName("actionPlanUndoStack")
+        self.action_model.undo_stack = self.undo_stack
         self.action_table = WrappingTableView()
         self.action_table.setObjectName("actionTable")
         self.action_table.setModel(self.action_model)
