@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, TypedDict
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -30,7 +32,7 @@ from ethics_tool.domain.answers import Mode, Role
 from ethics_tool.domain.municipalities import municipalities
 from ethics_tool.domain.questionnaire import Audience
 from ethics_tool.gui.dialogs.respondent_row import RespondentRow
-from ethics_tool.gui.dialogs.sizing import keep_minimum
+from ethics_tool.gui.dialogs.sizing import WrappedLabel, keep_minimum
 from ethics_tool.gui.labels import (
     mode_description,
     mode_label,
@@ -46,6 +48,9 @@ if TYPE_CHECKING:
 ERROR_STYLE = "color: #b00020;"
 
 
+# Never taller than the smallest screen the program promises (1280×720 less a task bar), wherever
+# it opens; the fields scroll instead.
+MAX_HEIGHT = 680
 COUNCIL_UNITS = frozenset({"dome", "komiteja", "komisija"})  # unit types answered as a council
 OTHER_UNIT = "cits"
 
@@ -97,9 +102,8 @@ class NewAssessmentDialog(QDialog):
         self.form.setObjectName("formField")
         for form in forms:
             self.form.addItem(f"{form.title.get(lang)} ({form.version})", form.id)
-        self.form_description = QLabel()
+        self.form_description = WrappedLabel()
         self.form_description.setObjectName("formDescription")
-        self.form_description.setWordWrap(True)
         self.form.currentIndexChanged.connect(self._show_form)
         self.form_error = self._error_label("formError")
         self.blank_button = QPushButton()
@@ -116,8 +120,7 @@ class NewAssessmentDialog(QDialog):
         for number, mode in enumerate(Mode):
             button = QRadioButton()
             button.setObjectName(f"mode_{mode.value}")
-            description = QLabel()
-            description.setWordWrap(True)
+            description = WrappedLabel()
             description.setIndent(24)
             description.setStyleSheet("color: palette(placeholder-text);")
             self.mode_group.addButton(button, number)
@@ -135,8 +138,7 @@ class NewAssessmentDialog(QDialog):
         self.add_respondent = QPushButton()
         self.add_respondent.setObjectName("addRespondent")
         self.add_respondent.clicked.connect(lambda: self._add_row(focus=True))
-        self.respondent_hint = QLabel()
-        self.respondent_hint.setWordWrap(True)
+        self.respondent_hint = WrappedLabel()
         self.respondent_error = self._error_label("respondentError")
         box_layout = QVBoxLayout(self.respondent_box)
         box_layout.addWidget(self.respondent_hint)
@@ -191,11 +193,27 @@ class NewAssessmentDialog(QDialog):
         self.labels[4].setBuddy(self.date)
         self.labels[5].setBuddy(self.prepared_by)
 
+        # Everything but the buttons scrolls: with a third respondent the dialog is taller than a
+        # 1024×768 screen, and a squeezed layout drew the wrapped texts over each other.
+        content = QWidget()
+        content.setObjectName("newAssessmentContent")
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(self.form_layout)
+        content_layout.addWidget(self.mode_box)
+        content_layout.addWidget(self.respondent_box)
+        content_layout.addStretch(1)
+        self.fields_scroll = QScrollArea()
+        self.fields_scroll.setObjectName("newAssessmentScroll")
+        self.fields_scroll.setWidget(content)
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content.installEventFilter(self)  # grow with the content (a mode, a respondent row)
+        self._follow: QWidget | None = None  # a new row to scroll to
+        self.fields_scroll.verticalScrollBar().rangeChanged.connect(self._show_followed)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form_layout)
-        layout.addWidget(self.mode_box)
-        layout.addWidget(self.respondent_box)
-        layout.addStretch(1)
+        layout.addWidget(self.fields_scroll, 1)
         layout.addWidget(self.buttons)
 
         self.retranslate()
@@ -219,6 +237,47 @@ class NewAssessmentDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         keep_minimum(self, 640)
+        self.fit_height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.fields_scroll.widget()
+            and event.type() == QEvent.Type.LayoutRequest
+            and self.isVisible()
+        ):
+            QTimer.singleShot(0, self.fit_height)
+        return super().eventFilter(watched, event)
+
+    def _show_followed(self) -> None:
+        if self._follow is not None and self._follow.parent() is not None:
+            self.fields_scroll.ensureWidgetVisible(self._follow)
+
+    def fit_height(self, available: QRect | None = None) -> None:
+        """As tall as the content needs, but inside the screen (the content scrolls beyond)."""
+        if available is None:
+            screen = self.screen()
+            if screen is None:
+                return
+            available = screen.availableGeometry()
+        content, layout = self.fields_scroll.widget(), self.layout()
+        if content is None or layout is None:
+            return
+        margins = layout.contentsMargins()
+        width = max(self.width(), self.minimumWidth())
+        inner = width - margins.left() - margins.right()
+        wanted = (
+            content.heightForWidth(inner)
+            if content.hasHeightForWidth()
+            else content.sizeHint().height()
+        )
+        chrome = margins.top() + margins.bottom() + layout.spacing()
+        chrome += self.buttons.sizeHint().height()
+        frame = max(0, self.frameGeometry().height() - self.height()) or 32  # the title bar
+        room = min(available.height() - frame, MAX_HEIGHT)
+        height = min(wanted + chrome, room)
+        self.setMaximumHeight(room)
+        if height > self.height() or self.height() > self.maximumHeight():
+            self.resize(width, max(height, self.minimumHeight()))
 
     def retranslate(self) -> None:
         self.setWindowTitle(t("New assessment"))
@@ -275,9 +334,16 @@ class NewAssessmentDialog(QDialog):
         if focus:
             row.label.setFocus()
             row.label.selectAll()
+            if self.isVisible():
+                self.fit_height()
+                # once the layout has made room for the row (the scroll range grows later)
+                self._follow = row
+                QTimer.singleShot(0, self._show_followed)
         return row
 
     def _remove_row(self, row: RespondentRow) -> None:
+        if self._follow is row:
+            self._follow = None
         self.respondent_rows.remove(row)
         row.setParent(None)
         row.deleteLater()

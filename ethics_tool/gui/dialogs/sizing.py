@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLabel, QWidget
 
 
 def keep_minimum(dialog: QWidget, width: int, height: int | None = None) -> None:
@@ -28,3 +29,26 @@ def keep_minimum(dialog: QWidget, width: int, height: int | None = None) -> None
         tall = layout.totalHeightForWidth(dialog.width())
         if tall > dialog.height():
             dialog.resize(dialog.width(), tall)
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label that asks for the height its lines need at its width.
+
+    A wrapped ``QLabel`` inside a ``QFormLayout`` row (or a layout nested in one) is given its
+    one-line height when space is short, and its lines are drawn over the widgets below it.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        if self.width() > 0:
+            self.setMinimumHeight(max(0, self.heightForWidth(self.width())))
