@@ -428,50 +428,54 @@ def _add_benchmark_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
         "benchmark",
         parents=[common],
-        help="anonymous benchmark files: export, collect, publish, load a reference",
+        help=t("anonymous benchmark files: export, collect, publish, load a reference"),
     )
     bench = p.add_subparsers(dest="bench_command", metavar="ACTION", required=True)
     e = bench.add_parser(
-        "export", parents=[common], help="write an assessment's anonymous benchmark file"
+        "export", parents=[common], help=t("write an assessment's anonymous benchmark file")
     )
-    e.add_argument("id", type=int, help="assessment ID (see 'list')")
-    e.add_argument("-o", "--output", type=Path, help="file to write (.etbench)")
-    e.add_argument("--size", required=True, choices=SIZE_CLASSES, help="size class (residents)")
+    e.add_argument("id", type=int, help=t("assessment ID (see 'list')"))
+    e.add_argument("-o", "--output", type=Path, help=t("file to write (.etbench)"))
+    e.add_argument("--size", required=True, choices=SIZE_CLASSES, help=t("size class (residents)"))
     e.add_argument(
         "--type",
         dest="municipality_type",
         choices=MUNICIPALITY_TYPES,
-        help="municipality type (default: from the list of municipalities)",
+        help=t("municipality type (default: from the list of municipalities)"),
     )
     e.add_argument(
-        "--questions", action="store_true", help="include question-level scores (opt-in)"
+        "--questions", action="store_true", help=t("include question-level scores (opt-in)")
     )
-    e.add_argument("--name", action="store_true", help="include the municipality's name (opt-in)")
+    e.add_argument(
+        "--name", action="store_true", help=t("include the municipality's name (opt-in)")
+    )
     e.add_argument(
         "--preview",
         action="store_true",
-        help="print exactly what the file would contain; write nothing",
+        help=t("print exactly what the file would contain; write nothing"),
     )
     i = bench.add_parser(
-        "import", parents=[common], help="collect benchmark files into the benchmark set"
+        "import", parents=[common], help=t("collect benchmark files into the benchmark set")
     )
-    i.add_argument("files", nargs="+", type=Path)
+    i.add_argument("files", nargs="+", type=Path, help=t("benchmark files (.etbench)"))
     s = bench.add_parser(
-        "show", parents=[common], help="the set's aggregates (groups under 5 suppressed)"
+        "show", parents=[common], help=t("the set's aggregates (groups under 5 suppressed)")
     )
-    s.add_argument("--form", help="questionnaire id (default: the newest year's largest part)")
-    s.add_argument("--year", type=int)
+    s.add_argument("--form", help=t("questionnaire id (default: the newest year's largest part)"))
+    s.add_argument("--year", type=int, help=t("year of the assessments (default: the newest)"))
     pb = bench.add_parser(
-        "publish", parents=[common], help="write the reference file (aggregates only)"
+        "publish", parents=[common], help=t("write the reference file (aggregates only)")
     )
-    pb.add_argument("-o", "--output", required=True, type=Path)
-    pb.add_argument("--form")
-    pb.add_argument("--year", type=int)
-    pb.add_argument("--publisher", default="", help="e.g. the association's name")
+    pb.add_argument("-o", "--output", required=True, type=Path, help=t("file to write (.etbench)"))
+    pb.add_argument("--form", help=t("questionnaire id (default: the newest year's largest part)"))
+    pb.add_argument("--year", type=int, help=t("year of the assessments (default: the newest)"))
+    pb.add_argument(
+        "--publisher", default="", help=t("who publishes it, e.g. the association's name")
+    )
     ld = bench.add_parser(
-        "load", parents=[common], help="load a published reference to compare assessments with"
+        "load", parents=[common], help=t("load a published reference to compare assessments with")
     )
-    ld.add_argument("file", type=Path)
+    ld.add_argument("file", type=Path, help=t("a published reference file"))
 
 
 def _cmd_benchmark(args: argparse.Namespace) -> int:

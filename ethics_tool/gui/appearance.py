@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from ethics_tool.i18n import pt
 from ethics_tool.paths import resource
 
 log = logging.getLogger(__name__)
@@ -127,4 +129,32 @@ def install_qt_translator(app: QApplication, lang: str) -> bool:
         return False
     app.installTranslator(translator)
     _translators.append(translator)
+    # Installed last, so asked first: the few texts Qt's own catalogue lacks (see QtGaps).
+    gaps = QtGaps(app)
+    app.installTranslator(gaps)
+    _translators.append(gaps)
     return True
+
+
+# Qt texts that Qt's qtbase_lv.qm does not translate (its entries predate Qt's current wording),
+# by Qt's context and source text; they come from our own catalogue instead. Found by asking a
+# probing translator which texts the file dialog requests and qtbase_lv.qm leaves untranslated.
+QT_GAPS: dict[tuple[str, str], Callable[[], str]] = {
+    ("QFileDialog", "&Look in:"): lambda: pt("Qt file dialog", "&Look in:"),
+    ("QFileDialog", "Files of &type:"): lambda: pt("Qt file dialog", "Files of &type:"),
+    ("QAbstractFileIconProvider", "Folder"): lambda: pt("Qt file dialog", "Folder"),
+    ("QAbstractFileIconProvider", "Drive"): lambda: pt("Qt file dialog", "Drive"),
+}
+
+
+class QtGaps(QTranslator):
+    """Latvian for the Qt texts in :data:`QT_GAPS` (Qt's non-native file dialog)."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str:
+        text = QT_GAPS.get((context, source))
+        return text() if text is not None else None  # type: ignore[return-value]  # null: ask the next translator
+
+    def isEmpty(self) -> bool:
+        return False

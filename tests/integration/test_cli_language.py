@@ -71,3 +71,23 @@ def test_list_on_an_empty_database_prints_a_header_and_says_so(
     assert main(["--lang", "en", "list", "--db", db]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("ID\tMunicipality") and lines[1].startswith("No assessments yet")
+
+
+@pytest.mark.parametrize("action", ["export", "import", "show", "publish", "load"])
+def test_benchmark_help_is_latvian(capsys: pytest.CaptureFixture[str], action: str) -> None:
+    """Every benchmark subcommand's help, options included, is translated like the rest."""
+    latvian = _help(capsys, "benchmark", action)
+    english = _help(capsys, "--lang", "en", "benchmark", action)
+    assert latvian.startswith("lietojums: ethics-tool benchmark " + action)
+    # No help line is left as it is in English (the option names themselves stay).
+    english_lines = {line.strip() for line in english.splitlines() if line.strip()}
+    same = [
+        line.strip()
+        for line in latvian.splitlines()
+        if line.strip() in english_lines
+        and " " in line.strip()  # a lone argument name ("id") is not a text
+        and not line.strip().startswith(("-", "{", "[", "lieto"))
+    ]
+    assert same == [], same
+    overview = _help(capsys, "benchmark")
+    assert "anonīmie salīdzināšanas faili" in overview or "ielādēt publicētu atskaiti" in overview
