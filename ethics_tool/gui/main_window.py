@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from ethics_tool.gui.pages.questionnaire import QuestionnairePage
     from ethics_tool.gui.pages.results import ResultsPage
     from ethics_tool.gui.pages.settings_page import SettingsPage
+    from ethics_tool.gui.recent_files import RecentFiles
     from ethics_tool.gui.seminar import SeminarKit
     from ethics_tool.services import Services
 
@@ -93,6 +94,7 @@ class MainWindow(NavigationMixin, FileActionsMixin, ViewStateMixin, QMainWindow)
         self.statusBar().addPermanentWidget(self.autosave_label)
         self.files: FileWork | None = None
         self.seminar: SeminarKit | None = None
+        self.recent: RecentFiles | None = None
         self._saved_at: str | None = None
 
         self._make_actions()
@@ -173,6 +175,8 @@ class MainWindow(NavigationMixin, FileActionsMixin, ViewStateMixin, QMainWindow)
         self._show_saved_state()
         if self.seminar is not None:
             self.seminar.retranslate()
+        if self.recent is not None:
+            self.recent.retranslate()
         for page in self.pages.built().values():
             retranslate = getattr(page, "retranslate", None)
             if callable(retranslate):
@@ -187,6 +191,8 @@ class MainWindow(NavigationMixin, FileActionsMixin, ViewStateMixin, QMainWindow)
                 [home.action_new, home.action_import, home.action_merge],
                 [home.action_demo, home.action_remove_demo],
             )
+            if self.recent is not None:  # File → Recent files, after the ways to open a file
+                self.file_menu.insertMenu(self.action_export_pdf, self.recent.menu)
         self._add_file_actions()
 
     def _add_file_actions(self) -> None:
@@ -236,6 +242,7 @@ class MainWindow(NavigationMixin, FileActionsMixin, ViewStateMixin, QMainWindow)
         pages are registered and built on first use.
         """
         from ethics_tool.gui.files.work import FileWork
+        from ethics_tool.gui.recent_files import RecentFiles
         from ethics_tool.gui.seminar import install as install_seminar
         from ethics_tool.gui.window.page_factory import register_pages
 
@@ -245,6 +252,9 @@ class MainWindow(NavigationMixin, FileActionsMixin, ViewStateMixin, QMainWindow)
             self.db_path = services.db.path
         self.files = FileWork(services, self.dialogs, self.settings, self)
         self.files.status_message.connect(self.show_message)
+        self.recent = RecentFiles(self.settings, self.offer_file, self)
+        self.files.file_used.connect(self.recent.add)
+        self.recent.missing.connect(lambda text: self.dialogs.error(t("File not found"), text))
         self.files.started.connect(self.file_job_started)
         self.files.finished.connect(self.file_job_finished)
         self.files.failed.connect(self.file_job_failed)

@@ -43,6 +43,7 @@ class FileWork(QObject):
     finished = Signal(str, object)  # kind, the written path (str) or the imported assessment id
     failed = Signal(str, str)  # kind, a message for the user
     status_message = Signal(str)
+    file_used = Signal(str)  # a file was imported or written (for File → Recent files)
 
     def __init__(
         self,
@@ -56,6 +57,7 @@ class FileWork(QObject):
         self.dialogs = dialogs
         self.settings = settings
         self._workers: dict[Job, Worker] = {}
+        self._importing: Path | None = None
 
     def running(self, kind: Job) -> bool:
         return kind in self._workers
@@ -167,6 +169,7 @@ class FileWork(QObject):
                 return False
             self.settings.export_dir = str(path.parent)
         services = self.services
+        self._importing = path
 
         def job(_progress: Callable[[int], None]) -> MergeSummary:
             return services.import_json(path, merge_into=merge_into)
@@ -198,6 +201,8 @@ class FileWork(QObject):
             self.status_message.emit(
                 t("Assessment imported") if result.created else t("Answers merged")
             )
+            if self._importing is not None:
+                self.file_used.emit(str(self._importing))
             self.finished.emit(kind.value, result.assessment_id)  # the pages reload first
             dialog = MergeSummaryDialog(result, self._parent_widget())
             try:
@@ -210,6 +215,7 @@ class FileWork(QObject):
             self.status_message.emit(t("Saved as {path}", path=path))
         else:
             self.status_message.emit(t("PDF saved: {path}", path=path))
+        self.file_used.emit(path)
         self.finished.emit(kind.value, path)
         if kind is Job.BLANK:
             title = t("Blank questionnaire (PDF)")

@@ -102,7 +102,7 @@ class NavigationMixin(_Base):
         # The questionnaire (answers, respondents) and the results (action plan) have steps to
         # undo; elsewhere Undo is off (Qt takes None here, the stubs do not say so).
         stack = getattr(self.pages[name], "undo_stack", None)
-        self.window_actions.undo_group.setActiveStack(stack)
+        self.window_actions.undo_group.setActiveStack(stack)  # type: ignore[arg-type]
         self.page_actions[name].setChecked(True)
         self.settings.last_page = name
         self._update_actions()
