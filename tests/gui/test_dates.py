@@ -185,3 +185,28 @@ def test_parse_date_forms(text: str, expected: date | None) -> None:
 def test_parse_date_refuses(text: str) -> None:
     with pytest.raises(DateTextError, match=text.replace(".", r"\.")):
         parse_date(text)
+
+
+def test_the_new_assessment_date_is_typed_the_same_way(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    from tests.gui.helpers import open_new_dialog, type_text
+
+    dialog = open_new_dialog(qtbot, window)
+    editor = dialog.municipality.lineEdit()
+    assert editor is not None
+    type_text(editor, "Cēsu novads")
+    when = dialog.findChild(DateLineEdit, "dateField")
+    assert when is not None
+    when.setFocus()
+    qtbot.keyClick(when, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(when, "31.02.2027")
+    click(qtbot, dialog, "createButton")
+    assert dialog.isVisible()  # not a date: the dialog stays and says why
+    assert dialog.date.note.isVisible() and "31.02.2027" in dialog.date.note.text()
+    qtbot.keyClick(when, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(when, "31.03.2027")
+    click(qtbot, dialog, "createButton")
+    qtbot.waitUntil(lambda: window.current_page() == "questionnaire")
+    assert window.current_id is not None
+    assert services.info(window.current_id).assessed_on == date(2027, 3, 31)

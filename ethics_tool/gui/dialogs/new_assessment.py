@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, TypedDict
 
-from PySide6.QtCore import QDate, QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.answers import Mode, Role
+from ethics_tool.domain.dates import DateTextError
 from ethics_tool.domain.municipalities import municipalities
 from ethics_tool.domain.questionnaire import Audience
 from ethics_tool.gui.dialogs.respondent_row import RespondentRow
@@ -39,6 +39,7 @@ from ethics_tool.gui.labels import (
     unit_types,
 )
 from ethics_tool.gui.search import FoldingCompleter
+from ethics_tool.gui.widgets.date_input import DateField
 from ethics_tool.i18n import current_language, t
 
 if TYPE_CHECKING:
@@ -151,10 +152,10 @@ class NewAssessmentDialog(QDialog):
         for _ in range(2):
             self._add_row()
 
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setObjectName("dateField")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd.MM.yyyy")
+        # Typed the Latvian way in one go ("31.03.2027") or picked (widgets/date_input.py).
+        self.date = DateField()
+        self.date.edit.setObjectName("dateField")
+        self.date.set_value(date.today())
         self.prepared_by = QLineEdit()
         self.prepared_by.setObjectName("preparedByField")
 
@@ -190,7 +191,7 @@ class NewAssessmentDialog(QDialog):
         self.labels[1].setBuddy(self.unit_type)
         self.labels[2].setBuddy(self.unit_name)
         self.labels[3].setBuddy(self.form)
-        self.labels[4].setBuddy(self.date)
+        self.labels[4].setBuddy(self.date.edit)
         self.labels[5].setBuddy(self.prepared_by)
 
         # Everything but the buttons scrolls: with a third respondent the dialog is taller than a
@@ -307,7 +308,7 @@ class NewAssessmentDialog(QDialog):
         )
         self.blank_button.setText(t("Blank questionnaire (PDF)…"))
         self.blank_button.setToolTip(t("A printable questionnaire for answering on paper"))
-        self.date.setAccessibleName(t("Date"))
+        self.date.edit.setAccessibleName(t("Date"))
         self.prepared_by.setPlaceholderText(t("Name of the person or group (optional)"))
         self.prepared_by.setAccessibleName(t("Prepared by"))
         self.mode_box.setTitle(t("How will the questions be answered?"))
@@ -474,6 +475,17 @@ class NewAssessmentDialog(QDialog):
         self.respondent_error.setVisible(bool(problem))
         if problem:
             ok = False
+        when = ""
+        try:
+            if self.date.value() is None:
+                when = t("Enter the date of the assessment.")
+        except DateTextError as exc:
+            when = exc.message
+        if when:
+            self.date.note.setText(when)
+            self.date.note.show()
+            self.date.edit.setFocus()
+            ok = False
         if not municipality:
             self.municipality.setFocus()
         return ok
@@ -495,13 +507,13 @@ class NewAssessmentDialog(QDialog):
                 for row in self.respondent_rows
                 if row.label.text().strip()
             ]
-        chosen = self.date.date()
+        chosen = self.date.value() or date.today()  # validate() made sure there is one
         return NewAssessmentRequest(
             municipality=self.municipality.currentText().strip(),
             form_id=form.id,
             unit_type=str(self.unit_type.currentData()),
             unit_name=self.unit_name.text().strip(),
-            assessed_on=date(chosen.year(), chosen.month(), chosen.day()),
+            assessed_on=chosen,
             mode=mode,
             respondents=people,
             prepared_by=self.prepared_by.text().strip(),

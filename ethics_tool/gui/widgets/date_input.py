@@ -64,7 +64,9 @@ class DateLineEdit(QLineEdit):
         self.setValidator(_DateValidator(self))
         self.setPlaceholderText(t("DD.MM.YYYY"))
         self.setClearButtonEnabled(False)
-        self.calendar_action = QAction(calendar_icon(), t("Choose from the calendar"), self)
+        # Only an icon on the button: the words are its tooltip.
+        self.calendar_action = QAction(calendar_icon(), "", self)
+        self.calendar_action.setToolTip(t("Choose from the calendar"))
         self.calendar_action.setObjectName("openCalendar")
         self.calendar_action.triggered.connect(self.show_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
