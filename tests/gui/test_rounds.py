@@ -170,6 +170,13 @@ def test_finish_lists_what_is_missing_then_finishes_and_reopens(
     assert window.home.model.index(row, AssessmentColumn.STATUS).data() == "Pabeigts"
     assert finish.text() == "Atsākt"
     assert window.statusBar().currentMessage() == "Novērtējums ir pabeigts"
+    # The questions and the results say so too (they stay editable until reopened).
+    window.open_assessment(assessment_id, "questionnaire")
+    assert window.questionnaire.header.subtitle.text().endswith("01.05.2026. · Pabeigts")
+    window.open_assessment(assessment_id, "results")
+    assert window.results.subtitle.text().endswith(" · Pabeigts")
+    window.show_page("home")
+    window.home.select(assessment_id)
 
     # Reopening needs no questions.
     asked = len(dialogs.shown)

@@ -13,13 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ethics_tool.domain.assessment import RespondentInfo
+from ethics_tool.domain.assessment import RespondentInfo, Status, round_text
 from ethics_tool.gui.appearance import ScaledLabel
 from ethics_tool.gui.dialogs.respondents import respondent_name
 from ethics_tool.gui.item_models import unit_text
 from ethics_tool.gui.state.questionnaire import QuestionnaireSession
 from ethics_tool.gui.widgets.flow import HeaderBar
-from ethics_tool.i18n import current_language, format_date, t
+from ethics_tool.i18n import current_language, status_label, t
 
 
 class QuestionnaireHeader(QWidget):
@@ -86,7 +86,10 @@ class QuestionnaireHeader(QWidget):
         lang = current_language()
         self.title.setText(f"{info.municipality} — {unit_text(info.unit_type, info.unit_name)}")
         form_title = session.data.form.title.get(lang)
-        self.subtitle.setText(f"{form_title} · {format_date(info.assessed_on)}")
+        parts = [form_title, round_text(info)]
+        if info.status is Status.COMPLETED:  # still editable; "Reopen" on the home page
+            parts.append(status_label(info.status))
+        self.subtitle.setText(" · ".join(parts))
         self.respondents.blockSignals(True)
         self.respondents.clear()
         for person in session.respondents:

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ethics_tool.domain.assessment import AssessmentData, round_text
+from ethics_tool.domain.assessment import AssessmentData, Status, round_text
 from ethics_tool.gui.appearance import ScaledLabel
 from ethics_tool.gui.files.banner import FileBanner
 from ethics_tool.gui.files.jobs import Job
 from ethics_tool.gui.item_models import ActionColumn, unit_text
-from ethics_tool.gui.labels import language_name, mode_label
+from ethics_tool.gui.labels import language_name, mode_label, status_label
 from ethics_tool.gui.pages.results.findings import GapsTab, PrioritiesTab
 from ethics_tool.gui.pages.results.plan import ActionPlanTab
 from ethics_tool.gui.pages.results.summary import SummaryTab
@@ -203,6 +203,7 @@ class ResultsPage(QWidget):
                     mode_label(info.mode),
                     people,
                 ]
+                + ([status_label(info.status)] if info.status is Status.COMPLETED else [])
             )
         )
         self.compare_button.setEnabled(len(self.services.rounds_of_unit(info.id)) > 1)
