@@ -14,7 +14,14 @@ from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPalette, QPen, QPixmap, QValidator
-from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ethics_tool.domain.dates import DateTextError, parse_date, past_deadline_warning
 from ethics_tool.i18n import current_language, t
@@ -70,6 +77,8 @@ class DateLineEdit(QLineEdit):
         self.calendar_action.setObjectName("openCalendar")
         self.calendar_action.triggered.connect(self.show_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
+        for button in self.findChildren(QToolButton):  # the icon button Qt made for the action
+            button.setAccessibleName(t("Choose from the calendar"))
         self.calendar: QCalendarWidget | None = None
         self._message = ""
         self.textChanged.connect(self._check)
