@@ -156,13 +156,13 @@ class SummaryTab(QScrollArea):
         lang = current_language()
         labels = [f"{n}. {theme.title.get(lang)}" for n, theme in enumerate(form.themes, 1)]
         current = [results.themes[theme.id].score for theme in form.themes]
-        series = [Series(t("This assessment"), current, CURRENT)]
-        bar_series = [Series(t("This assessment"), current, CURRENT)]
+        series = [Series(t("This round"), current, CURRENT)]
+        bar_series = [Series(t("This round"), current, CURRENT)]
         if previous is not None:
             before = previous[1].themes
             values = [before[th.id].score if th.id in before else None for th in form.themes]
-            series.append(Series(t("Previous assessment"), values, PREVIOUS, dashed=True))
-            bar_series.append(Series(t("Previous assessment"), values, PREVIOUS))
+            series.append(Series(t("Previous round"), values, PREVIOUS, dashed=True))
+            bar_series.append(Series(t("Previous round"), values, PREVIOUS))
         target = form.target_percent
         series.append(
             Series(t("Target"), [target] * len(labels), TARGET, dashed=True, filled=False)
