@@ -46,9 +46,7 @@ __all__ = [
 ]
 
 
-class Services(
-    DemoUseCases, ReportUseCases, TransferUseCases, SharingUseCases, RestoreUseCases
-):
+class Services(DemoUseCases, ReportUseCases, TransferUseCases, SharingUseCases, RestoreUseCases):
     """The application's use cases over one database and one form catalogue.
 
     ``Services(db, catalog)``; every use case of the modules above is a method of it.

@@ -1,7 +1,7 @@
 """round label: a name for each round of a unit ("2. kārta"), shown beside its date
 
 Revision ID: 0006_round_label
-Revises: 0002_merge_lineage
+Revises: 0003_pg_versions
 Create Date: 2026-12-01 17:40:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_round_label"
-down_revision = "0002_merge_lineage"
+down_revision = "0003_pg_versions"
 branch_labels = None
 depends_on = None
 

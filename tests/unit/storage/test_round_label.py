@@ -1,4 +1,4 @@
-"""A round's label: stored, carried by new rounds, exports and imports, listed by the CLI."""
+"""A round's label: stored (both engines), carried by new rounds, exports and imports, listed by the CLI."""
 
 from __future__ import annotations
 
@@ -67,3 +67,37 @@ def test_cli_list_shows_the_label_beside_the_date(
     assert main(["--lang", "lv", "list", "--json", "--db", db_url]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert sorted(r["round_label"] for r in rows) == ["", "1. kārta", "2. kārta"]
+
+
+def test_the_round_label_column_goes_down_and_up_again(services: Services) -> None:
+    """0006_round_label: back to 0003_pg_versions and up again on both engines; rows are kept."""
+    from alembic import command
+    from sqlalchemy import inspect, text
+
+    from ethics_tool.storage.schema import alembic_config, head_revision, upgrade
+
+    first = services.create_assessment(municipality="Ogres novads", form_id="quick")
+    second = services.new_round(first, label="2. kārta")
+    database = services.db
+    cfg = alembic_config()
+    sqlite = database.engine.dialect.name == "sqlite"
+    with database.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        if sqlite and raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")  # a batch rebuild must not cascade
+        with conn.begin():
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0003_pg_versions")
+            columns = {c["name"] for c in inspect(conn).get_columns("assessment")}
+            assert "round_label" not in columns
+        if sqlite and raw is not None:
+            raw.execute("PRAGMA foreign_keys=ON")
+    upgrade(database.engine)
+    with database.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
+            head_revision()
+        )
+    # The rows are there; a label set before the downgrade is gone with its column.
+    assert services.info(second).previous_id == first
+    assert services.info(second).round_label == ""
+    assert services.new_round(second, label="3. kārta") > second
