@@ -17,12 +17,10 @@ from ethics_tool.domain.dilemmas import THEME_IDS, Dilemma
 from ethics_tool.domain.loader import (
     FormError,
     Problem,
-    _DuplicateKeyLoader,
     _format_loc,
-    _line_of,
-    _SafeLoader,
     load_folders,
 )
+from ethics_tool.domain.yaml_nodes import DuplicateKeyLoader, SafeLoader, line_of
 
 DILEMMA_FOLDER = "dilemmas"
 
@@ -77,7 +75,7 @@ class Deck:
 def parse_dilemma(text: str, source: str = "<dilemma>") -> Dilemma:
     """Parse and validate one card given as YAML text; raise :class:`DilemmaError`."""
     try:
-        data = yaml.load(text, Loader=_DuplicateKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=DuplicateKeyLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -91,7 +89,7 @@ def parse_dilemma(text: str, source: str = "<dilemma>") -> Dilemma:
     try:
         return Dilemma.model_validate(data)
     except ValidationError as exc:
-        root = yaml.compose(text, Loader=_SafeLoader)
+        root = yaml.compose(text, Loader=SafeLoader)
         problems = []
         for error in exc.errors():
             loc = tuple(error["loc"])
@@ -106,7 +104,7 @@ def parse_dilemma(text: str, source: str = "<dilemma>") -> Dilemma:
                 message = "a card needs 3 or 4 options"
             elif error["type"] == "too_long" and loc and loc[0] == "options":
                 message = "a card has at most 4 options"
-            problems.append(Problem(_format_loc(loc), message, _line_of(root, loc)))
+            problems.append(Problem(_format_loc(loc), message, line_of(root, loc)))
         raise DilemmaError(source, problems) from None
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-import yaml
 from pydantic import ValidationError
 
 from ethics_tool.domain.checks import (
@@ -23,6 +22,9 @@ from ethics_tool.domain.checks import (
 from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.errors import UserError
 from ethics_tool.i18n import t
+
+if TYPE_CHECKING:
+    import yaml
 
 
 @dataclass(frozen=True)
@@ -87,78 +89,6 @@ def _parse_loc(path: str) -> tuple[Any, ...]:
     return tuple(out)
 
 
-# libyaml's C parser when PyYAML has it (about ten times faster on the large built-in forms).
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _DuplicateKeyLoader(_SafeLoader):  # type: ignore[valid-type,misc]
-    """A safe loader that refuses duplicate keys instead of silently keeping the last one."""
-
-
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[dict[Any, Any]]:
-    """Build a mapping like PyYAML's own (a generator, so deep nesting does not recurse), but
-    refuse duplicate keys and keys that are lists or mappings (often a stray ``[`` or ``{``)."""
-    data: dict[Any, Any] = {}
-    yield data
-    seen: set[Any] = set()
-    for key_node, _ in node.value:
-        if key_node.tag == "tag:yaml.org,2002:merge":
-            continue
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                t("a list or mapping cannot be a key (a stray opening bracket?)"),
-                key_node.start_mark,
-            )
-        key = loader.construct_object(key_node, deep=False)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, t("duplicate key {key}", key=repr(key)), key_node.start_mark
-            )
-        seen.add(key)
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=False)
-        try:
-            hash(key)
-        except TypeError:
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                t("a list or mapping cannot be a key (a stray opening bracket?)"),
-                key_node.start_mark,
-            ) from None
-        data[key] = loader.construct_object(value_node, deep=False)
-
-
-_DuplicateKeyLoader.add_constructor(
-    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
-)
-
-
-def _line_of(root: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
-    """Follow a pydantic location through the YAML node tree to find the nearest line."""
-    node = root
-    line = node.start_mark.line + 1 if node is not None else None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = next(
-                (v for k, v in node.value if str(getattr(k, "value", "")) == str(part)), None
-            )
-            if match is None:
-                break
-            node = match
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            if part >= len(node.value):
-                break
-            node = node.value[part]
-        else:
-            break
-        line = node.start_mark.line + 1
-    return line
-
-
 def _yaml_problem(exc: yaml.YAMLError) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
@@ -172,6 +102,15 @@ def parse_form(text: str, source: str = "<form>") -> Questionnaire:
     Nothing else ever escapes: syntax, impossible values (a 13th month), deep nesting, alias
     expansion beyond the limits of :mod:`ethics_tool.domain.checks` all become problems.
     """
+    # PyYAML imported here: a program that only reads stored forms (the report) never needs it
+    import yaml
+
+    from ethics_tool.domain.yaml_nodes import (
+        DuplicateKeyLoader,
+        SafeLoader,
+        line_of,
+    )
+
     text = text.removeprefix("\ufeff")  # a byte-order mark written by Notepad
     if len(text) > MAX_FORM_FILE_BYTES:
         raise FormError(
@@ -189,7 +128,7 @@ def parse_form(text: str, source: str = "<form>") -> Questionnaire:
             ],
         )
     try:
-        data = yaml.load(text, Loader=_DuplicateKeyLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=DuplicateKeyLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         raise FormError(source, [_yaml_problem(exc)]) from None
     except (ValueError, OverflowError) as exc:
@@ -213,7 +152,7 @@ def parse_form(text: str, source: str = "<form>") -> Questionnaire:
     except ValidationError as exc:
         # Only a broken form pays for the node tree that maps paths to line numbers.
         try:
-            root: yaml.Node | None = yaml.compose(text, Loader=_SafeLoader)
+            root: yaml.Node | None = yaml.compose(text, Loader=SafeLoader)
         except (yaml.YAMLError, RecursionError):
             root = None
         problems = []
@@ -229,7 +168,7 @@ def parse_form(text: str, source: str = "<form>") -> Questionnaire:
                 if not loc and ": " in part and part.split(": ", 1)[0].startswith("themes["):
                     prefix, part = part.split(": ", 1)
                     where = _parse_loc(prefix)
-                problems.append(Problem(format_loc(where), part, _line_of(root, where)))
+                problems.append(Problem(format_loc(where), part, line_of(root, where)))
         raise FormError(source, problems) from None
 
 
