@@ -10,7 +10,16 @@ from ethics_tool.i18n import action_status_label, format_change, format_score, t
 from ethics_tool.report import styles as st
 from ethics_tool.report.charts import BarSeries, bar_chart
 from ethics_tool.report.context import ReportContext
-from ethics_tool.report.layout import bold, cell, column_width, head_cells, heading, para, table
+from ethics_tool.report.layout import (
+    bold,
+    cell,
+    column_width,
+    head_cells,
+    heading,
+    para,
+    rich,
+    table,
+)
 from ethics_tool.scoring import ThemeChange
 
 PLAN_PRIORITIES = 10  # priorities offered as a starting plan when no actions were recorded
@@ -205,4 +214,4 @@ def change_text(ctx: ReportContext, delta: float | None) -> tuple[str, str]:
 
 def _change_cell(ctx: ReportContext, change: ThemeChange) -> Paragraph:
     text, colour = change_text(ctx, change.delta)
-    return Paragraph(f'<font color="{colour}">{bold(text)}</font>', st.styles().cell)
+    return rich(f'<font color="{colour}">{bold(text)}</font>', st.styles().cell)

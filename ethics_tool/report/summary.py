@@ -6,7 +6,7 @@ no text is cut. The theme sections and the action plan give every item.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepInFrame, Paragraph, Spacer, Table
@@ -32,6 +32,7 @@ from ethics_tool.report.references import names_law, short_law
 from ethics_tool.report.summary_fit import (
     SUMMARY_FITS,
     SUMMARY_SLACK,
+    Measure,
     SummaryFit,
     fitted,
     height,
@@ -55,18 +56,40 @@ def summary(ctx: ReportContext) -> list[Flowable]:
     title = heading(t("Summary", ctx.lang), "summary", 0)
     room = st.FRAME_HEIGHT - height([title]) - SUMMARY_SLACK
     # the index, the themes and the strengths are the same in every variant: made and measured
-    # once; only the lists between them are fitted
+    # once; only the lists between them are fitted, and each list is made and measured once
+    # for each length a variant asks of it (variants share most of them)
+    measure = Measure()
     head = _headline(ctx) + _themes_overview(ctx, side_by_side=True)
     tail = _strengths(ctx)
-    lists = fitted(lambda fit: _lists(ctx, fit), room - height(head) - height(tail))
+    lists = fitted(_variant_lists(ctx), room - measure(head) - measure(tail), measure)
     body = head + lists + tail
-    if height(body) * MIN_SCALE > room:
+    if measure(body) * MIN_SCALE > room:
         # texts so long (a custom form) that one page would need small print: the summary
         # continues on the next page instead, every text in full and at its size, the theme
         # table under the radar (a table beside it could not continue on the next page)
         head = _headline(ctx) + _themes_overview(ctx, side_by_side=False)
         return [title, *head, *_lists(ctx, SUMMARY_FITS[-1]), *tail]
     return [title, KeepInFrame(st.FRAME_WIDTH, room, body, mode="shrink")]
+
+
+def _variant_lists(ctx: ReportContext) -> Callable[[SummaryFit], list[Flowable]]:
+    """:func:`_lists` for each variant, every part made once for the fields it depends on: two
+    variants that list as many priorities share the same flowables (measured once)."""
+    made: dict[tuple[object, ...], list[Flowable]] = {}
+
+    def part(key: tuple[object, ...], make: Callable[[], list[Flowable]]) -> list[Flowable]:
+        if key not in made:
+            made[key] = make()
+        return made[key]
+
+    def lists(fit: SummaryFit) -> list[Flowable]:
+        return (
+            part(("priorities", fit.priorities), lambda: _top_priorities(ctx, fit))
+            + part(("gaps", fit.gap_items, fit.gap_text), lambda: _compliance_gaps(ctx, fit))
+            + part(("unknown", fit.unknown_items), lambda: _knowledge_gaps(ctx, fit))
+        )
+
+    return lists
 
 
 def _lists(ctx: ReportContext, fit: SummaryFit) -> list[Flowable]:

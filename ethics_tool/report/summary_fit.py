@@ -48,8 +48,30 @@ def height(flowables: Sequence[Flowable]) -> float:
     return total
 
 
-def fitted(build: Callable[[SummaryFit], list[Flowable]], room: float) -> list[Flowable]:
-    """The most generous body ``build`` makes that fits ``room`` points.
+class Measure:
+    """:func:`height` that lays each flowable out once: variants that share a part (the same
+    flowable objects, see :func:`ethics_tool.report.summary.summary`) do not measure it again."""
+
+    def __init__(self) -> None:
+        # by id, the flowable kept alive beside its height so that its id is never reused
+        self._heights: dict[int, tuple[Flowable, float]] = {}
+
+    def __call__(self, flowables: Sequence[Flowable]) -> float:
+        total = 0.0
+        for flowable in flowables:
+            known = self._heights.get(id(flowable))
+            if known is None:
+                known = self._heights[id(flowable)] = (flowable, height([flowable]))
+            total += known[1]
+        return total
+
+
+def fitted(
+    build: Callable[[SummaryFit], list[Flowable]],
+    room: float,
+    measure: Callable[[Sequence[Flowable]], float] = height,
+) -> list[Flowable]:
+    """The most generous body ``build`` makes that fits ``room`` points (measured by ``measure``).
 
     The first variant of :data:`SUMMARY_FITS` that fits is then relaxed one field at a time
     towards the variant before it (the gaps' question texts first), as long as it still fits:
@@ -59,7 +81,7 @@ def fitted(build: Callable[[SummaryFit], list[Flowable]], room: float) -> list[F
     body: list[Flowable] = []
     for index in range(len(SUMMARY_FITS)):
         body = build(SUMMARY_FITS[index])
-        if height(body) <= room:
+        if measure(body) <= room:
             chosen = index
             break
     if chosen is None:
@@ -72,6 +94,6 @@ def fitted(build: Callable[[SummaryFit], list[Flowable]], room: float) -> list[F
         if trial == fit:
             continue
         trial_body = build(trial)
-        if height(trial_body) <= room:
+        if measure(trial_body) <= room:
             fit, body = trial, trial_body
     return body

@@ -187,7 +187,7 @@ def _flags(ctx: ReportContext, question: Question, result: QuestionResult) -> li
         notes.append(bold(t("Discussion point", lang)))
     if result.n_unknown:
         notes.append(esc(t("Knowledge gap", lang)))
-    return [Paragraph(note, s.cell_small) for note in notes]
+    return [rich(note, s.cell_small) for note in notes]
 
 
 def _answer_cell(ctx: ReportContext, question: Question, result: QuestionResult) -> list[Flowable]:
