@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QWidget
+
 from ethics_tool.i18n import t
 
 if TYPE_CHECKING:
@@ -33,6 +36,12 @@ else:
     _Base = object
 
 NEEDS_ASSESSMENT = {"questionnaire", "results", "compare"}
+
+
+def undo_stack_of(page: QWidget) -> QUndoStack | None:
+    """The page's own undo steps (its ``undo_stack`` attribute), if it keeps any."""
+    stack = getattr(page, "undo_stack", None)
+    return stack if isinstance(stack, QUndoStack) else None
 
 
 class NavigationMixin(_Base):
@@ -99,10 +108,12 @@ class NavigationMixin(_Base):
         if name == "home" and refresh:
             self.home.refresh(select_id=self.current_id)
         self.stack.setCurrentWidget(self.pages[name])
-        # The questionnaire (answers, respondents) and the results (action plan) have steps to
-        # undo; elsewhere Undo is off (Qt takes None here, the stubs do not say so).
-        stack = getattr(self.pages[name], "undo_stack", None)
-        self.window_actions.undo_group.setActiveStack(stack)  # type: ignore[arg-type]
+        # Undo acts on the steps of the page in front, if it keeps any (an ``undo_stack``, added
+        # to the group as the page was built); elsewhere Undo is off (Qt takes None here, the
+        # stubs do not say so).
+        self.window_actions.undo_group.setActiveStack(
+            undo_stack_of(self.pages[name])  # type: ignore[arg-type]
+        )
         self.page_actions[name].setChecked(True)
         self.settings.last_page = name
         self._update_actions()

@@ -11,6 +11,7 @@ another page directly, so one page can exist while the other does not yet.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -22,13 +23,31 @@ if TYPE_CHECKING:
 
 def register_pages(window: MainWindow, services: Services) -> None:
     """One factory per page of the main window (the seminar kit registers its own two)."""
-    pages = window.pages
-    pages.register("home", lambda: _home(window, services))
-    pages.register("questionnaire", lambda: _questionnaire(window, services))
-    pages.register("results", lambda: _results(window, services))
-    pages.register("compare", lambda: _compare(services))
-    pages.register("settings", lambda: _settings(window, services))
-    pages.register("about", lambda: _about(window))
+    factories: dict[str, Callable[[], QWidget]] = {
+        "home": lambda: _home(window, services),
+        "questionnaire": lambda: _questionnaire(window, services),
+        "results": lambda: _results(window, services),
+        "compare": lambda: _compare(services),
+        "settings": lambda: _settings(window, services),
+        "about": lambda: _about(window),
+    }
+    for name, factory in factories.items():
+        window.pages.register(name, _with_undo(window, factory))
+
+
+def _with_undo(window: MainWindow, factory: Callable[[], QWidget]) -> Callable[[], QWidget]:
+    """A page that keeps undo steps (an ``undo_stack``) has them in the window's undo group."""
+
+    def build() -> QWidget:
+        from ethics_tool.gui.window.navigation import undo_stack_of
+
+        page = factory()
+        stack = undo_stack_of(page)
+        if stack is not None:
+            window.window_actions.undo_group.addStack(stack)
+        return page
+
+    return build
 
 
 def _home(window: MainWindow, services: Services) -> QWidget:
@@ -48,7 +67,6 @@ def _questionnaire(window: MainWindow, services: Services) -> QWidget:
     from ethics_tool.gui.pages.questionnaire import QuestionnairePage
 
     page = QuestionnairePage(services, window.dialogs)
-    window.window_actions.undo_group.addStack(page.undo_stack)
     page.saved.connect(window.saved)
     page.results_requested.connect(lambda aid: window.open_assessment(aid, "results"))
     return page
@@ -59,7 +77,6 @@ def _results(window: MainWindow, services: Services) -> QWidget:
 
     assert window.files is not None
     page = ResultsPage(services, window.dialogs, window.files)
-    window.window_actions.undo_group.addStack(page.undo_stack)  # the action plan's edits
     page.status_message.connect(window.saved)
     page.compare_requested.connect(lambda aid: window.open_assessment(aid, "compare"))
     if window.seminar is not None:  # "Discuss" opens the dilemmas of the weakest themes
