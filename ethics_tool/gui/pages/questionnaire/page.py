@@ -3,6 +3,10 @@
 The page shows a :class:`~ethics_tool.gui.state.questionnaire.QuestionnaireSession` and forwards
 intent: every answer goes straight to :meth:`Services.record_answer` (which commits) and, once
 saved, into the session, which the navigator, the progress and the consensus panel draw from.
+
+Its parts beside it: the answer keys in :mod:`.keys`, moving between questions and respondents in
+:mod:`.moving`, changes the database refused (kept on screen, retried) in :mod:`.faults`; the
+header, navigator, consensus panel and undo steps in their own modules.
 """
 
 from __future__ import annotations
@@ -10,27 +14,17 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
     QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QSplitter,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from ethics_tool.domain.answers import AnswerValue
-from ethics_tool.domain.questionnaire import ItemType
-from ethics_tool.errors import UserError
 from ethics_tool.gui.appearance import is_large_text
 from ethics_tool.gui.dialogs.respondent_undo import (
     RespondentChange,
@@ -38,10 +32,13 @@ from ethics_tool.gui.dialogs.respondent_undo import (
     apply_state,
 )
 from ethics_tool.gui.dialogs.respondents import RespondentsDialog
+from ethics_tool.gui.pages.questionnaire.buttons import QuestionButtons
 from ethics_tool.gui.pages.questionnaire.consensus import others_html
+from ethics_tool.gui.pages.questionnaire.faults import SaveFaultsMixin
 from ethics_tool.gui.pages.questionnaire.header import QuestionnaireHeader
+from ethics_tool.gui.pages.questionnaire.keys import AnswerKeysMixin
+from ethics_tool.gui.pages.questionnaire.moving import MovingMixin
 from ethics_tool.gui.pages.questionnaire.navigator import (
-    POSITION_ROLE,
     ThemeNavigatorModel,
     navigator_view,
 )
@@ -56,7 +53,7 @@ if TYPE_CHECKING:
     from ethics_tool.services import Services
 
 
-class QuestionnairePage(QWidget):
+class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
     saved = Signal(str)  # a status-bar message after an autosave
     results_requested = Signal(int)
 
@@ -97,50 +94,23 @@ class QuestionnairePage(QWidget):
         scroll.setWidget(self.card)
         self.question_scroll = scroll
 
-        self.previous_button = QPushButton()
-        self.previous_button.setObjectName("previousButton")
-        self.previous_button.clicked.connect(self.previous_question)
-        self.next_button = QPushButton()
-        self.next_button.setObjectName("nextButton")
-        self.next_button.clicked.connect(self.next_question)
-        self.next_unanswered_button = QPushButton()
-        self.next_unanswered_button.setObjectName("nextUnansweredButton")
-        self.next_unanswered_button.clicked.connect(self.next_unanswered)
-        self.clear_button = QPushButton()
-        self.clear_button.setObjectName("clearAnswerButton")
-        self.clear_button.clicked.connect(self.clear_answer)
-        self.keys_hint = QLabel()
-        self.keys_hint.setObjectName("keysHint")
-        self.keys_hint.setWordWrap(True)
-        self.keys_hint.setStyleSheet("color: palette(placeholder-text);")
-        # Changes the database refused (busy, read-only, full disk…): kept on screen, retried.
-        from ethics_tool.gui.unsaved import RetryQueue
-
-        self.unsaved = RetryQueue(self)
-        self.unsaved.changed.connect(self._unsaved_changed)
-        self.unsaved.saved.connect(self._unsaved_saved)
-        self._fault_shown = False
-        self.unsaved_label = QLabel()
-        self.unsaved_label.setObjectName("unsavedLabel")
-        self.unsaved_label.setStyleSheet(
-            "QLabel { background: #fff3cd; color: #5c4400; border: 1px solid #e0b000;"
-            " border-radius: 4px; padding: 4px 8px; font-weight: bold; }"
-        )
-        self.unsaved_label.hide()
+        self._make_unsaved()  # changes the database refused, kept on screen and retried
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addWidget(scroll, 1)
-        nav = QHBoxLayout()
-        nav.addWidget(self.previous_button)
-        nav.addWidget(self.clear_button)
-        nav.addWidget(self.unsaved_label)
-        nav.addStretch(1)
-        nav.addWidget(self.next_unanswered_button)
-        nav.addWidget(self.next_button)
-        right_layout.addLayout(nav)
-        right_layout.addWidget(self.keys_hint)
+        self.buttons = QuestionButtons(self.unsaved_label)
+        self.buttons.previous_button.clicked.connect(self.previous_question)
+        self.buttons.next_button.clicked.connect(self.next_question)
+        self.buttons.next_unanswered_button.clicked.connect(self.next_unanswered)
+        self.buttons.clear_button.clicked.connect(self.clear_answer)
+        # by the names tests know them by
+        self.previous_button = self.buttons.previous_button
+        self.next_button = self.buttons.next_button
+        self.clear_button = self.buttons.clear_button
+        self.keys_hint = self.buttons.keys_hint
+        right_layout.addWidget(self.buttons)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.navigator)
@@ -160,105 +130,11 @@ class QuestionnairePage(QWidget):
         self._make_shortcuts()
         self.retranslate()
 
-    # -- keyboard ---------------------------------------------------------------------------------
-    def _make_shortcuts(self) -> None:
-        def shortcut(key: str, slot: object) -> QShortcut:
-            sc = QShortcut(QKeySequence(key), self)
-            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
-            return sc
-
-        for digit in range(10):
-            shortcut(str(digit), lambda d=digit: self._digit(d))
-        shortcut("N", self._key_na)
-        shortcut("D", self._key_unknown)
-        shortcut("Right", self.next_question)
-        shortcut("PgDown", self.next_question)
-        shortcut("Left", self.previous_question)
-        shortcut("PgUp", self.previous_question)
-        shortcut("Ctrl+U", self.next_unanswered)
-        shortcut("Home", lambda: self.go_to(0))
-        shortcut("End", lambda: self.go_to(self.session.total - 1 if self.session else 0))
-
-    def _typing(self) -> bool:
-        """True while a text field has the focus: then letters and digits are text, not answers."""
-        focus = QApplication.focusWidget()
-        if isinstance(focus, QLineEdit | QAbstractSpinBox):
-            return not getattr(focus, "isReadOnly", lambda: False)()
-        if isinstance(focus, QPlainTextEdit | QTextEdit):
-            return not focus.isReadOnly()
-        return False
-
-    def _digit(self, value: int) -> None:
-        if self._typing() or self.current_question() is None:
-            return
-        if self.card.has_level(value):
-            self.choose_level(value)
-            return
-        levels = sorted(self.card.level_buttons)
-        question = self.current_question()
-        if question is not None and question.type is ItemType.PERCEPTION:
-            why = t(
-                "{key} is not an answer to a statement: choose how far you agree, "
-                "{low} (disagree) to {high} (agree).",
-                key=value,
-                low=levels[0],
-                high=levels[-1],
-            )
-        else:
-            why = t(
-                "{key} is not a level of this question: choose {low}–{high}.",
-                key=value,
-                low=levels[0],
-                high=levels[-1],
-            )
-        self.saved.emit(why)
-
-    def _key_na(self) -> None:
-        question = self.current_question()
-        if self._typing() or question is None:
-            return
-        if self.card.na_button.isVisible():
-            self.choose_na()
-        elif question.legal is not None:
-            self.saved.emit(
-                t(
-                    "“Not applicable” is not an answer here: a legal requirement applies "
-                    "to every unit."
-                )
-            )
-        else:
-            self.saved.emit(t("“Not applicable” is not offered for this question."))
-
-    def _key_unknown(self) -> None:
-        if self._typing() or self.current_question() is None:
-            return
-        if self.card.unknown_button.isVisible():
-            self.choose_unknown()
-        else:
-            self.saved.emit(t("“Don't know” is not offered for this question."))
-
     # -- texts ------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.header.retranslate()
         self.navigator.setAccessibleName(t("Themes and questions"))
-        self.previous_button.setText(t("◀ Previous"))
-        self.previous_button.setToolTip(t("Previous question (Left arrow, Page Up)"))
-        self.next_button.setText(t("Next ▶"))
-        self.next_button.setToolTip(t("Next question (Right arrow, Page Down)"))
-        self.next_unanswered_button.setText(t("Next unanswered"))
-        self.next_unanswered_button.setToolTip(
-            t("Go to the next question without an answer (Ctrl+U)")
-        )
-        self.clear_button.setText(t("Clear answer"))
-        self.clear_button.setToolTip(t("Remove the answer to this question"))
-        self.keys_hint.setText(
-            t(
-                "Keys: 0–4 (or 1–5) choose a level · N not applicable · D don't know · "
-                "← → previous and next · Ctrl+U next unanswered · Esc leaves the comment. "
-                "Answers are saved at once."
-            )
-        )
+        self.buttons.retranslate()
         self.card.retranslate()
         if self.session is not None:
             self.header.show_session(self.session)
@@ -368,53 +244,6 @@ class QuestionnairePage(QWidget):
         """In consensus mode, the individual answers beside the group's."""
         assert self.session is not None
         self.card.set_others(others_html(self.session, question))
-
-    # -- navigation -------------------------------------------------------------------------------
-    def current_question(self) -> Question | None:
-        return self.session.current_question() if self.session is not None else None
-
-    def go_to(self, position: int) -> None:
-        if self.session is None or not self.session.total:
-            return
-        self.card.flush_comment()
-        self.session.go_to(position)
-        self._show_current()
-
-    def next_question(self) -> None:
-        if self.session is not None:
-            self.go_to(self.session.position + 1)
-
-    def previous_question(self) -> None:
-        if self.session is not None:
-            self.go_to(self.session.position - 1)
-
-    def next_unanswered(self) -> None:
-        if self.session is None:
-            return
-        self.card.flush_comment()
-        found = self.session.next_unanswered()
-        if found is None:
-            self.saved.emit(t("Every question has an answer."))
-            return
-        self.go_to(found)
-
-    def _navigator_clicked(self, index: QModelIndex) -> None:
-        position = index.data(POSITION_ROLE)
-        if position is not None:
-            self.go_to(int(position))
-
-    def _respondent_changed(self, respondent_id: int) -> None:
-        if self.session is None:
-            return
-        self.card.flush_comment()
-        self.session.choose_respondent(respondent_id)
-        self._refresh_progress()
-        self._show_current()
-
-    def _show_results(self) -> None:
-        self.card.flush_comment()
-        if self.session is not None:
-            self.results_requested.emit(self.session.data.info.id)
 
     # -- answering ----------------------------------------------------------------------------------
     def choose_level(self, value: int) -> None:
@@ -562,38 +391,3 @@ class QuestionnairePage(QWidget):
     def leave(self) -> None:
         """Called before the page is hidden: nothing typed may be lost."""
         self.card.flush_comment()
-
-    # -- storage faults -------------------------------------------------------------------------------
-    def _storage_fault(self, exc: UserError) -> None:
-        """Say once per fault that changes wait on screen; the queue retries them."""
-        self._unsaved_changed(len(self.unsaved))
-        self.unsaved_label.setToolTip(exc.first_line)
-        self.saved.emit(t("Not saved yet"))
-        if not self._fault_shown:
-            self._fault_shown = True
-            self.dialogs.error(
-                t("The change is not saved yet"),
-                exc.first_line
-                + "\n\n"
-                + t(
-                    "What you chose stays on screen, marked “not saved”, and is saved "
-                    "automatically as soon as the problem is gone."
-                ),
-            )
-
-    def _unsaved_changed(self, count: int) -> None:
-        if count:
-            self.unsaved_label.setText(t("Not saved yet ({count}). Retrying…", count=count))
-            self.unsaved_label.show()
-        else:
-            self.unsaved_label.hide()
-
-    def _unsaved_saved(self) -> None:
-        self._fault_shown = False
-        self.unsaved_label.hide()
-        self.saved.emit(t("Saved"))
-
-    def save_pending(self) -> bool:
-        """Try the waiting changes once more now; True when nothing waits (before closing)."""
-        self.card.flush_comment()
-        return not self.unsaved or self.unsaved.retry()
