@@ -19,18 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ethics_tool.domain.assessment import Status, round_text
-from ethics_tool.gui import round_flow
+from ethics_tool.domain.assessment import Status
 from ethics_tool.gui.appearance import ScaledLabel
-from ethics_tool.gui.busy import busy
 from ethics_tool.gui.dialogs.new_assessment import NewAssessmentDialog
 from ethics_tool.gui.files.jobs import Job
 from ethics_tool.gui.item_models import (
     ID_ROLE,
     SORT_ROLE,
     AssessmentTableModel,
-    unit_text,
 )
+from ethics_tool.gui.pages.home import intents
 from ethics_tool.gui.pages.home.actions import HomeActions, tool_button
 from ethics_tool.gui.pages.home.table import (
     AssessmentFilter,
@@ -343,96 +341,26 @@ class HomePage(QWidget):
 
     def new_round(self) -> None:
         """Ask for the new round's date and label (gui/round_flow.py), then open it."""
-        selected = self.selected_id()
-        if selected is None:
-            return
-        new_id = round_flow.start_new_round(self, self.services, self.dialogs, selected)
-        if new_id is None:
-            return
-        self.refresh(select_id=new_id)
-        self.changed.emit()
-        self.status_message.emit(t("New round created; it is linked to the previous one"))
-        self.open_requested.emit(new_id, "questionnaire")
+        intents.new_round(self)
 
     def duplicate(self) -> None:
-        selected = self.selected_id()
-        if selected is None:
-            return
-        with busy():
-            new_id = self.services.duplicate(selected)
-        self.refresh(select_id=new_id)
-        self.changed.emit()
-        self.status_message.emit(t("Copy created"))
+        intents.duplicate(self)
 
     def toggle_finish(self) -> None:
         """Finish (listing what is missing first) or reopen the selected assessment."""
-        selected = self.selected_id()
-        row = self.model.row_of(selected) if selected is not None else None
-        if selected is None or row is None:
-            return
-        if self.model.summary(row).info.status is Status.COMPLETED:
-            round_flow.reopen(self.services, selected)
-            self.status_message.emit(t("The assessment is in progress again"))
-        elif round_flow.finish(self, self.services, self.dialogs, selected):
-            self.status_message.emit(t("The assessment is finished"))
-        self.refresh(select_id=selected)
-        self.changed.emit()
+        intents.toggle_finish(self)
 
     def toggle_archive(self) -> None:
-        selected = self.selected_id()
-        row = self.model.row_of(selected) if selected is not None else None
-        if selected is None or row is None:
-            return
-        archived = self.model.summary(row).info.status is Status.ARCHIVED
-        self.services.set_status(selected, Status.IN_PROGRESS if archived else Status.ARCHIVED)
-        self.refresh(select_id=selected)
-        self.changed.emit()
+        intents.toggle_archive(self)
 
     def delete_selected(self) -> None:
-        selected = self.selected_id()
-        row = self.model.row_of(selected) if selected is not None else None
-        if selected is None or row is None:
-            return
-        info = self.model.summary(row).info
-        question = t(
-            "Delete the assessment of {municipality}, {unit} ({date})? Its answers and "
-            "action plan are deleted too. This cannot be undone.",
-            municipality=info.municipality,
-            unit=unit_text(info.unit_type, info.unit_name),  # "Dome", never the stored "dome"
-            date=round_text(info),
-        )
-        if not self.dialogs.confirm(t("Delete assessment"), question, t("Delete")):
-            return
-        self.services.delete(selected)
-        self.refresh()
-        self.changed.emit()
-        self.status_message.emit(t("Assessment deleted"))
+        intents.delete_selected(self)
 
     def create_demo(self) -> None:
-        from ethics_tool.services import ServiceError
-
-        try:
-            with busy():
-                new_id = self.services.create_demo()
-        except (ServiceError, ImportError) as exc:
-            self.dialogs.error(t("Demo data could not be created"), str(exc))
-            return
-        self.refresh(select_id=new_id)
-        self.changed.emit()
-        self.status_message.emit(t("Demo data created"))
+        intents.create_demo(self)
 
     def remove_demo(self) -> None:
-        if not self.dialogs.confirm(
-            t("Remove demo data"),
-            t("Delete every assessment marked as demo data?"),
-            t("Remove"),
-        ):
-            return
-        with busy():
-            count = self.services.delete_demo()
-        self.refresh()
-        self.changed.emit()
-        self.status_message.emit(t("Demo assessments removed: {count}", count=count))
+        intents.remove_demo(self)
 
     def import_json(self) -> None:
         self.files.import_file(merge_into=None)
