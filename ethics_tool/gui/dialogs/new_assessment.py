@@ -5,55 +5,45 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, TypedDict
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QRadioButton,
-    QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from ethics_tool.domain.answers import Mode, Role
 from ethics_tool.domain.dates import DateTextError
-from ethics_tool.domain.municipalities import municipalities
-from ethics_tool.domain.questionnaire import Audience
-from ethics_tool.gui.dialogs.respondent_row import RespondentRow
-from ethics_tool.gui.dialogs.sizing import WrappedLabel, keep_minimum
-from ethics_tool.gui.labels import (
-    mode_description,
-    mode_label,
-    unit_types,
+from ethics_tool.gui.dialogs import fitting
+from ethics_tool.gui.dialogs.fitting import scrolling_fields
+from ethics_tool.gui.dialogs.form_choice import (
+    core_only_label,
+    form_for_unit_type,
+    form_summary,
+    unit_type_for_form,
 )
-from ethics_tool.gui.search import FoldingCompleter
+from ethics_tool.gui.dialogs.mode_choice import ModeBox
+from ethics_tool.gui.dialogs.respondent_checks import respondent_hint, respondent_problem
+from ethics_tool.gui.dialogs.respondent_row import RespondentRow
+from ethics_tool.gui.dialogs.setup_fields import error_label, municipality_field
+from ethics_tool.gui.dialogs.sizing import WrappedLabel, keep_minimum
+from ethics_tool.gui.labels import unit_types
 from ethics_tool.gui.widgets.date_input import DateField
 from ethics_tool.i18n import current_language, t
 
 if TYPE_CHECKING:
     from ethics_tool.domain.questionnaire import Questionnaire
     from ethics_tool.services import NewRespondent
-
-ERROR_STYLE = "color: #b00020;"
-
-
-# Never taller than the smallest screen the program promises (1280×720 less a task bar), wherever
-# it opens; the fields scroll instead.
-MAX_HEIGHT = 680
-COUNCIL_UNITS = frozenset({"dome", "komiteja", "komisija"})  # unit types answered as a council
-OTHER_UNIT = "cits"
 
 
 class NewAssessmentRequest(TypedDict):
@@ -79,18 +69,8 @@ class NewAssessmentDialog(QDialog):
         self.forms = forms
         lang = current_language()
 
-        self.municipality = QComboBox()
-        self.municipality.setObjectName("municipalityField")
-        self.municipality.setEditable(True)
-        self.municipality.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.municipality.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        names = [entry.lv for entry in municipalities()]
-        self.municipality.addItems(names)
-        self.municipality.setCurrentIndex(-1)
-        self.municipality.setEditText("")
-        # Found without diacritics too ("Livan" offers "Līvānu novads"), as in the home search.
-        self.municipality.setCompleter(FoldingCompleter(names, self))
-        self.municipality_error = self._error_label("municipalityError")
+        self.municipality = municipality_field(self)
+        self.municipality_error = error_label("municipalityError")
 
         self.unit_type = QComboBox()
         self.unit_type.setObjectName("unitTypeField")
@@ -106,30 +86,17 @@ class NewAssessmentDialog(QDialog):
         self.form_description = WrappedLabel()
         self.form_description.setObjectName("formDescription")
         self.form.currentIndexChanged.connect(self._show_form)
-        self.form_error = self._error_label("formError")
+        self.form_error = error_label("formError")
         self.blank_button = QPushButton()
         self.blank_button.setObjectName("blankPdfButton")
         self.blank_button.clicked.connect(self._request_blank)
         self.core_only = QCheckBox()
         self.core_only.setObjectName("coreOnlyField")
 
-        self.mode_box = QGroupBox()
-        self.mode_group = QButtonGroup(self)
-        self.mode_buttons: dict[Mode, QRadioButton] = {}
-        self.mode_descriptions: dict[Mode, QLabel] = {}
-        mode_layout = QVBoxLayout(self.mode_box)
-        for number, mode in enumerate(Mode):
-            button = QRadioButton()
-            button.setObjectName(f"mode_{mode.value}")
-            description = WrappedLabel()
-            description.setIndent(24)
-            description.setStyleSheet("color: palette(placeholder-text);")
-            self.mode_group.addButton(button, number)
-            self.mode_buttons[mode] = button
-            self.mode_descriptions[mode] = description
-            mode_layout.addWidget(button)
-            mode_layout.addWidget(description)
-        self.mode_buttons[Mode.SINGLE].setChecked(True)
+        self.mode_box = ModeBox()
+        self.mode_group = self.mode_box.group
+        self.mode_buttons = self.mode_box.buttons
+        self.mode_descriptions = self.mode_box.descriptions
         self.mode_group.idToggled.connect(lambda _id, _on: self._update_respondents())
 
         self.respondent_box = QGroupBox()
@@ -140,7 +107,7 @@ class NewAssessmentDialog(QDialog):
         self.add_respondent.setObjectName("addRespondent")
         self.add_respondent.clicked.connect(lambda: self._add_row(focus=True))
         self.respondent_hint = WrappedLabel()
-        self.respondent_error = self._error_label("respondentError")
+        self.respondent_error = error_label("respondentError")
         box_layout = QVBoxLayout(self.respondent_box)
         box_layout.addWidget(self.respondent_hint)
         box_layout.addLayout(self.respondent_rows_layout)
@@ -194,8 +161,7 @@ class NewAssessmentDialog(QDialog):
         self.labels[4].setBuddy(self.date.edit)
         self.labels[5].setBuddy(self.prepared_by)
 
-        # Everything but the buttons scrolls: with a third respondent the dialog is taller than a
-        # 1024×768 screen, and a squeezed layout drew the wrapped texts over each other.
+        # Everything but the buttons scrolls (fitting.py says why).
         content = QWidget()
         content.setObjectName("newAssessmentContent")
         content_layout = QVBoxLayout(content)
@@ -204,12 +170,7 @@ class NewAssessmentDialog(QDialog):
         content_layout.addWidget(self.mode_box)
         content_layout.addWidget(self.respondent_box)
         content_layout.addStretch(1)
-        self.fields_scroll = QScrollArea()
-        self.fields_scroll.setObjectName("newAssessmentScroll")
-        self.fields_scroll.setWidget(content)
-        self.fields_scroll.setWidgetResizable(True)
-        self.fields_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.fields_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_scroll = scrolling_fields(content, "newAssessmentScroll")
         content.installEventFilter(self)  # grow with the content (a mode, a respondent row)
         self._follow: QWidget | None = None  # a new row to scroll to
         self.fields_scroll.verticalScrollBar().rangeChanged.connect(self._show_followed)
@@ -225,15 +186,6 @@ class NewAssessmentDialog(QDialog):
         self._show_form()
         self._update_respondents()
         self.municipality.setFocus()
-
-    @staticmethod
-    def _error_label(name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -255,30 +207,7 @@ class NewAssessmentDialog(QDialog):
 
     def fit_height(self, available: QRect | None = None) -> None:
         """As tall as the content needs, but inside the screen (the content scrolls beyond)."""
-        if available is None:
-            screen = self.screen()
-            if screen is None:
-                return
-            available = screen.availableGeometry()
-        content, layout = self.fields_scroll.widget(), self.layout()
-        if content is None or layout is None:
-            return
-        margins = layout.contentsMargins()
-        width = max(self.width(), self.minimumWidth())
-        inner = width - margins.left() - margins.right()
-        wanted = (
-            content.heightForWidth(inner)
-            if content.hasHeightForWidth()
-            else content.sizeHint().height()
-        )
-        chrome = margins.top() + margins.bottom() + layout.spacing()
-        chrome += self.buttons.sizeHint().height()
-        frame = max(0, self.frameGeometry().height() - self.height()) or 32  # the title bar
-        room = min(available.height() - frame, MAX_HEIGHT)
-        height = min(wanted + chrome, room)
-        self.setMaximumHeight(room)
-        if height > self.height() or self.height() > self.maximumHeight():
-            self.resize(width, max(height, self.minimumHeight()))
+        fitting.fit_height(self, self.fields_scroll, self.buttons, available)
 
     def retranslate(self) -> None:
         self.setWindowTitle(t("New assessment"))
@@ -311,10 +240,7 @@ class NewAssessmentDialog(QDialog):
         self.date.edit.setAccessibleName(t("Date"))
         self.prepared_by.setPlaceholderText(t("Name of the person or group (optional)"))
         self.prepared_by.setAccessibleName(t("Prepared by"))
-        self.mode_box.setTitle(t("How will the questions be answered?"))
-        for mode, button in self.mode_buttons.items():
-            button.setText(mode_label(mode))
-            self.mode_descriptions[mode].setText(mode_description(mode))
+        self.mode_box.retranslate()
         self.respondent_box.setTitle(t("Respondents"))
         self.add_respondent.setText(t("Add respondent"))
         for row in self.respondent_rows:
@@ -354,67 +280,28 @@ class NewAssessmentDialog(QDialog):
         if form is None:
             self.form_description.setText(t("No questionnaire is available."))
             return
-        lang = current_language()
-        description = form.description.get(lang) if form.description else ""
-        counts = t(
-            "{questions} questions in {themes} themes",
-            questions=form.question_count,
-            themes=len(form.themes),
-        )
-        if form.minutes:
-            counts += t(", about {minutes} minutes", minutes=form.minutes)
-        self.form_description.setText(f"{description}\n{counts}" if description else counts)
+        self.form_description.setText(form_summary(form))
         self.core_only.setVisible(form.has_core)
         if not form.has_core:
             self.core_only.setChecked(False)
         else:
-            if form.core_minutes:
-                label = t(
-                    "Core questions only ({count} questions, about {minutes} minutes)",
-                    count=form.core_count,
-                    minutes=form.core_minutes,
-                )
-            else:
-                label = t("Core questions only ({count} questions)", count=form.core_count)
-            self.core_only.setText(label)
+            self.core_only.setText(core_only_label(form))
         keep_minimum(self, 640)
 
-    # -- unit type and questionnaire agree ---------------------------------------------------
+    # -- unit type and questionnaire agree (form_choice.py) ------------------------------------
     def _unit_type_chosen(self) -> None:
-        """A council unit gets the council form, any other unit the administration form.
-
-        Only a form written for the other audience is replaced; a form for any unit (the quick
-        one) or the type "other" keeps what the user chose.
-        """
-        key = self.unit_type.currentData()
-        form = self.selected_form()
-        if self._syncing or key is None or key == OTHER_UNIT or form is None:
-            return
-        wanted = Audience.COUNCIL if key in COUNCIL_UNITS else Audience.ADMINISTRATION
-        if form.audience in (wanted, Audience.ANY):
-            return
-        index = next((i for i, f in enumerate(self.forms) if f.audience is wanted), None)
-        if index is not None:
+        wanted = form_for_unit_type(self.forms, self.selected_form(), self.unit_type.currentData())
+        if not self._syncing and wanted is not None:
             self._syncing = True
-            self.form.setCurrentIndex(self.form.findData(self.forms[index].id))
+            self.form.setCurrentIndex(self.form.findData(wanted.id))
             self._syncing = False
 
     def _form_chosen(self) -> None:
-        """The council form for a council unit type; the administration form for the others."""
-        key = self.unit_type.currentData()
-        form = self.selected_form()
-        if self._syncing or form is None or form.audience is Audience.ANY:
-            return
-        council = key in COUNCIL_UNITS
-        if form.audience is Audience.COUNCIL and not council:
-            wanted = "dome"
-        elif form.audience is Audience.ADMINISTRATION and council:
-            wanted = "administracija"
-        else:
-            return
-        self._syncing = True
-        self.unit_type.setCurrentIndex(self.unit_type.findData(wanted))
-        self._syncing = False
+        wanted = unit_type_for_form(self.selected_form(), self.unit_type.currentData())
+        if not self._syncing and wanted is not None:
+            self._syncing = True
+            self.unit_type.setCurrentIndex(self.unit_type.findData(wanted))
+            self._syncing = False
 
     def _request_blank(self) -> None:
         form = self.selected_form()
@@ -426,28 +313,15 @@ class NewAssessmentDialog(QDialog):
         return next((f for f in self.forms if f.id == form_id), None)
 
     def mode(self) -> Mode:
-        for mode, button in self.mode_buttons.items():
-            if button.isChecked():
-                return mode
-        return Mode.SINGLE
+        return self.mode_box.mode()
 
     def set_mode(self, mode: Mode) -> None:
-        self.mode_buttons[mode].setChecked(True)
+        self.mode_box.set_mode(mode)
 
     def _update_respondents(self) -> None:
         mode = self.mode()
         self.respondent_box.setVisible(mode is not Mode.SINGLE)
-        if mode is Mode.CONSENSUS:
-            self.respondent_hint.setText(
-                t(
-                    "The group's agreed answer is recorded for every question. You may also "
-                    "list the participants to record their individual answers beside it."
-                )
-            )
-        else:
-            self.respondent_hint.setText(
-                t("List everyone who answers. Names or pseudonyms such as “Councillor 1” are fine.")
-            )
+        self.respondent_hint.setText(respondent_hint(mode))
         self.adjustSize()
         keep_minimum(self, 640)
 
@@ -464,13 +338,7 @@ class NewAssessmentDialog(QDialog):
         if self.selected_form() is None:
             ok = False
         labels = [row.label.text().strip() for row in self.respondent_rows]
-        problem = ""
-        if self.mode() is Mode.INDIVIDUAL and not any(labels):
-            problem = t("Individual answers need at least one respondent.")
-        elif any(not label for label in labels) and self.mode() is not Mode.SINGLE:
-            problem = t("Every respondent needs a name or pseudonym (or remove the empty row).")
-        elif self.mode() is not Mode.SINGLE and len(set(labels)) != len(labels):
-            problem = t("Two respondents have the same name; make them different.")
+        problem = respondent_problem(self.mode(), labels)
         self.respondent_error.setText(problem)
         self.respondent_error.setVisible(bool(problem))
         if problem:
