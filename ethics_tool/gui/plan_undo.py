@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtGui import QUndoCommand
-
 from ethics_tool.domain.assessment import ActionData
+from ethics_tool.gui.undo_step import SavedChange
 
 
 @dataclass
@@ -25,7 +24,7 @@ class PlanTarget(Protocol):
     def apply_action(self, ref: ActionRef, state: ActionData | None) -> bool: ...
 
 
-class ActionChange(QUndoCommand):
+class ActionChange(SavedChange[ActionData | None]):
     """An action went from ``before`` to ``after``; the change is saved when pushed."""
 
     def __init__(
@@ -36,18 +35,9 @@ class ActionChange(QUndoCommand):
         before: ActionData | None,
         after: ActionData | None,
     ) -> None:
-        super().__init__(text)
+        super().__init__(text, before, after)
         self.target = target
         self.ref = ref
-        self.before = before
-        self.after = after
-        self._done = True
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self.target.apply_action(self.ref, self.after)
-
-    def undo(self) -> None:
-        self.target.apply_action(self.ref, self.before)
+    def apply(self, state: ActionData | None) -> None:
+        self.target.apply_action(self.ref, state)

@@ -11,9 +11,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtGui import QUndoCommand
-
 from ethics_tool.domain.merge import RespondentRecord
+from ethics_tool.gui.undo_step import SavedChange
 
 if TYPE_CHECKING:
     from ethics_tool.services import Services
@@ -29,7 +28,7 @@ class RespondentTarget(Protocol):
     def apply_respondent(self, key: str, state: RespondentState | None) -> bool: ...
 
 
-class RespondentChange(QUndoCommand):
+class RespondentChange(SavedChange[RespondentState | None]):
     """A respondent went from ``before`` to ``after``; the change is saved when pushed."""
 
     def __init__(
@@ -40,21 +39,12 @@ class RespondentChange(QUndoCommand):
         before: RespondentState | None,
         after: RespondentState | None,
     ) -> None:
-        super().__init__(text)
+        super().__init__(text, before, after)
         self.target = target
         self.key = key
-        self.before = before
-        self.after = after
-        self._done = True
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self.target.apply_respondent(self.key, self.after)
-
-    def undo(self) -> None:
-        self.target.apply_respondent(self.key, self.before)
+    def apply(self, state: RespondentState | None) -> None:
+        self.target.apply_respondent(self.key, state)
 
 
 def apply_state(

@@ -14,6 +14,7 @@ from typing import Protocol
 from PySide6.QtGui import QUndoCommand
 
 from ethics_tool.domain.answers import AnswerValue
+from ethics_tool.gui.undo_step import SavedChange
 from ethics_tool.i18n import t
 
 COMMENT_EDIT = 1  # the id of comment edits (merged while they concern one answer)
@@ -33,7 +34,7 @@ class AnswerTarget(Protocol):
     ) -> bool: ...
 
 
-class AnswerChange(QUndoCommand):
+class AnswerChange(SavedChange[AnswerState]):
     """An answer (or its comment) changed from ``before`` to ``after``; both are saved states."""
 
     def __init__(
@@ -46,14 +47,12 @@ class AnswerChange(QUndoCommand):
         before: AnswerState,
         after: AnswerState,
     ) -> None:
-        super().__init__()
+        super().__init__("", before, after)
         self.target = target
         self.respondent = respondent
         self.position = position
         self.question_id = question_id
         self.number = number
-        self.before = before
-        self.after = after
         self.comment_only = (
             before.answer is not None
             and after.answer is not None
@@ -63,7 +62,6 @@ class AnswerChange(QUndoCommand):
             )
             == (after.answer.kind, after.answer.value)
         )
-        self._done = True  # pushed after the change was saved
         self.setText(
             t("comment on question {number}", number=number)
             if self.comment_only
@@ -81,11 +79,5 @@ class AnswerChange(QUndoCommand):
         self.after = other.after
         return True
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self.target.apply_answer(self.respondent, self.position, self.question_id, self.after)
-
-    def undo(self) -> None:
-        self.target.apply_answer(self.respondent, self.position, self.question_id, self.before)
+    def apply(self, state: AnswerState) -> None:
+        self.target.apply_answer(self.respondent, self.position, self.question_id, state)
