@@ -600,6 +600,40 @@ def read_action_plan(
     details name the sheet, row and column, and nothing is imported.
     """
     path = Path(path)
+    workbook, meta = _exported_workbook(path)
+    if meta.get("assessment_uuid") != assessment_uuid:
+        raise SpreadsheetError(
+            t(
+                "{path}: this workbook belongs to another assessment; export the plan of this "
+                "assessment and edit that file",
+                path=path,
+            )
+        )
+    sheet_name = next((n for n in PLAN_SHEET_NAMES.values() if n in workbook.sheetnames), None)
+    if sheet_name is None:
+        raise SpreadsheetError(
+            t(
+                "{path}: no sheet “{lv}” or “{en}”",
+                path=path,
+                lv=PLAN_SHEET_NAMES["lv"],
+                en=PLAN_SHEET_NAMES["en"],
+            )
+        )
+    sheet = workbook[sheet_name]
+    return _plan_rows(path, sheet_name, sheet, set(question_ids))
+
+
+def workbook_assessment(path: Path) -> str:
+    """The uuid of the assessment a workbook exported by this program belongs to.
+
+    Raises :class:`SpreadsheetError` (which file, what is wrong) for anything else.
+    """
+    _workbook, meta = _exported_workbook(Path(path))
+    return str(meta.get("assessment_uuid") or "")
+
+
+def _exported_workbook(path: Path) -> tuple[Any, dict[str, Any]]:
+    """The workbook at ``path`` and its hidden ``_meta`` sheet, checked to be one of ours."""
     if path.suffix.lower() != ".xlsx":
         raise SpreadsheetError(
             t("{path}: the action plan is imported from an .xlsx workbook", path=path)
@@ -630,26 +664,7 @@ def read_action_plan(
                 sheet=META_SHEET,
             )
         )
-    if meta.get("assessment_uuid") != assessment_uuid:
-        raise SpreadsheetError(
-            t(
-                "{path}: this workbook belongs to another assessment; export the plan of this "
-                "assessment and edit that file",
-                path=path,
-            )
-        )
-    sheet_name = next((n for n in PLAN_SHEET_NAMES.values() if n in workbook.sheetnames), None)
-    if sheet_name is None:
-        raise SpreadsheetError(
-            t(
-                "{path}: no sheet “{lv}” or “{en}”",
-                path=path,
-                lv=PLAN_SHEET_NAMES["lv"],
-                en=PLAN_SHEET_NAMES["en"],
-            )
-        )
-    sheet = workbook[sheet_name]
-    return _plan_rows(path, sheet_name, sheet, set(question_ids))
+    return workbook, meta
 
 
 def _plan_rows(path: Path, sheet_name: str, sheet: Worksheet, questions: set[str]) -> list[PlanRow]:

@@ -252,8 +252,11 @@ class MainWindow(NavigationMixin, FileActionsMixin, ViewStateMixin, QMainWindow)
             self.db_path = services.db.path
         self.files = FileWork(services, self.dialogs, self.settings, self)
         self.files.status_message.connect(self.show_message)
-        self.recent = RecentFiles(self.settings, self.offer_file, self)
+        self.recent = RecentFiles(
+            self.settings, self.offer_file, self, import_plan=self.spreadsheets.import_again
+        )
         self.files.file_used.connect(self.recent.add)
+        self.spreadsheets.file_used.connect(self.recent.add)
         self.recent.missing.connect(lambda text: self.dialogs.error(t("File not found"), text))
         self.files.started.connect(self.file_job_started)
         self.files.finished.connect(self.file_job_finished)

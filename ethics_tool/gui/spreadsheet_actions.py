@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 
 class SpreadsheetActions(QObject):
     """“Export spreadsheet…” and “Import action plan…” for the open assessment."""
+
+    # A spreadsheet was written or an action plan read (for File → Recent files): path, kind.
+    file_used = Signal(str, str)
+    EXPORTED = "export"
+    PLAN_IMPORTED = "plan-import"
 
     def __init__(
         self,
@@ -95,6 +100,7 @@ class SpreadsheetActions(QObject):
             self._dialogs().error(t("The file could not be written"), exc.message, str(exc))
             return None
         self._changed_message(t("Saved as {path}", path=str(path)))
+        self.file_used.emit(str(path), self.EXPORTED)
         return path
 
     def import_plan(self, path: Path | None = None) -> PlanChanges | None:
@@ -116,6 +122,7 @@ class SpreadsheetActions(QObject):
             return None
         lines = preview.summary()
         if preview.empty:
+            self.file_used.emit(str(path), self.PLAN_IMPORTED)
             self._dialogs().info(t("Import edited action plan"), t("The action plan is unchanged."))
             return preview
         if not self._confirm(lines):
@@ -129,7 +136,43 @@ class SpreadsheetActions(QObject):
             return None
         self._changed()
         self._changed_message(t("Action plan updated.") + " " + changes.summary()[0])
+        self.file_used.emit(str(path), self.PLAN_IMPORTED)
         return changes
+
+    def import_again(self, path: Path) -> PlanChanges | None:
+        """File → Recent files: import a workbook's action plan again, into its own assessment.
+
+        The workbook names its assessment (its hidden sheet); that assessment is opened on the
+        results page, then the import runs as from the menu: checked whole, previewed, confirmed.
+        """
+        from ethics_tool.spreadsheets import workbook_assessment
+
+        services, current = self._context()
+        if services is None:
+            return None
+        title = t("The action plan was not imported")
+        try:
+            uuid = workbook_assessment(path)
+        except UserError as exc:
+            self._dialogs().error(title, exc.message, "\n".join(exc.details))
+            return None
+        match = next(
+            (row.info for row in services.list_assessments() if row.info.uuid == uuid), None
+        )
+        if match is None:
+            self._dialogs().error(
+                title,
+                t(
+                    "{path}: the assessment this workbook was exported from is not in this "
+                    "database; import the assessment first",
+                    path=path,
+                ),
+            )
+            return None
+        open_assessment = getattr(self._parent, "open_assessment", None)
+        if match.id != current and callable(open_assessment):
+            open_assessment(match.id, "results")
+        return self.import_plan(path)
 
     def _confirm(self, lines: list[str]) -> bool:
         box = QMessageBox(

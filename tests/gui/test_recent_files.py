@@ -88,3 +88,93 @@ def test_recent_files_list_reopen_and_forget_missing(
     clear[0].trigger()
     assert _entries(window) == []
     assert RecentFiles(AppSettings(settings_store), lambda path: None).paths() == []
+
+
+def test_recent_files_list_spreadsheets_and_import_the_plan_again(
+    window: MainWindow, services: Services, dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    """Exported XLSX/CSV open in their program; an imported plan is imported again, checked."""
+    from openpyxl import load_workbook
+
+    from ethics_tool.domain.assessment import ActionData
+    from ethics_tool.spreadsheets import PLAN_SHEET_NAMES
+
+    assert window.recent is not None
+    assessment_id = answered(services, "Cēsu novads")
+    other_id = answered(services, "Ventspils")
+    services.save_action(assessment_id, ActionData(None, None, "Pieņemt ētikas kodeksu"))
+    window.home.refresh()
+    window.open_assessment(assessment_id, "results")
+    table = tmp_path / "rezultāti.csv"
+    dialogs.save_to = table
+    window.spreadsheets.export_action.trigger()
+    plan = tmp_path / "plāns.xlsx"
+    dialogs.save_to = plan
+    window.spreadsheets.export_action.trigger()
+    assert _entries(window) == ["&1 plāns.xlsx", "&2 rezultāti.csv"]
+
+    # Exported spreadsheets open in their own program (as a PDF does).
+    opened: list[Path] = []
+    window.recent.open_file = opened.append
+    window.recent.menu.actions()[1].trigger()
+    window.recent.menu.actions()[0].trigger()
+    assert opened == [table.resolve(), plan.resolve()]
+
+    # The council edits the plan and it is imported from the menu.
+    book = load_workbook(plan)
+    book[PLAN_SHEET_NAMES["lv"]]["D2"] = "Jānis Bērziņš"
+    book.save(plan)
+    window.spreadsheets.confirm_hook = lambda box: True
+    dialogs.open_from = plan
+    window.spreadsheets.import_action.trigger()
+    assert [a.responsible for a in services.actions(assessment_id)] == ["Jānis Bērziņš"]
+    assert _entries(window) == ["&1 plāns.xlsx (rīcības plāna imports)", "&2 rezultāti.csv"]
+    assert window.recent.menu.actions()[0].toolTip().startswith("Atkārtoti importēt")
+
+    # Edited again, and chosen from Recent files while another assessment is open: its own
+    # assessment is opened and the import goes through the same preview and checks.
+    book[PLAN_SHEET_NAMES["lv"]]["D2"] = "Anna Kalniņa"
+    book.save(plan)
+    window.open_assessment(other_id, "questionnaire")
+    previews: list[str] = []
+
+    def confirm(box: object) -> bool:
+        previews.append(box.text())  # type: ignore[attr-defined]
+        return True
+
+    window.spreadsheets.confirm_hook = confirm
+    opened.clear()
+    window.recent.menu.actions()[0].trigger()
+    assert opened == []
+    assert window.current_id == assessment_id
+    assert window.current_page() == "results"
+    assert previews and "mainīti: 1" in previews[0]
+    assert [a.responsible for a in services.actions(assessment_id)] == ["Anna Kalniņa"]
+    assert [a.responsible for a in services.actions(other_id)] == []
+
+    # A workbook that is broken now is refused with the reason, and nothing changes.
+    book[PLAN_SHEET_NAMES["lv"]]["F2"] = "varbūt"
+    book.save(plan)
+    window.recent.menu.actions()[0].trigger()
+    assert dialogs.errors[-1][0] == "Rīcības plāns netika importēts"
+    assert [a.responsible for a in services.actions(assessment_id)] == ["Anna Kalniņa"]
+
+    # Exporting the same file again makes it an export once more: it opens in its program.
+    dialogs.save_to = plan
+    window.spreadsheets.export_action.trigger()
+    assert _entries(window) == ["&1 plāns.xlsx", "&2 rezultāti.csv"]
+
+    # A spreadsheet that is gone: said, and taken off the list.
+    table.unlink()
+    errors = len(dialogs.errors)
+    window.recent.menu.actions()[1].trigger()
+    assert len(dialogs.errors) == errors + 1
+    assert dialogs.errors[-1][0] == "Fails nav atrasts"
+    assert _entries(window) == ["&1 plāns.xlsx"]
+
+    # The workbook's assessment is no longer here: said, nothing imported elsewhere.
+    window.open_assessment(other_id, "results")
+    services.delete(assessment_id)
+    assert window.spreadsheets.import_again(plan) is None
+    assert "šajā datubāzē nav" in dialogs.errors[-1][1]
+    assert window.current_id == other_id
