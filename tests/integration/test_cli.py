@@ -238,6 +238,55 @@ def test_a_file_argument_is_not_a_subcommand(capsys: pytest.CaptureFixture[str])
     assert err.strip() == "ethics-tool: error: cannot open no-such-file.etika: no such file"
 
 
+def test_the_desktop_options_are_read_without_building_the_commands() -> None:
+    """``ethics-tool [--db X] [--lang L] [--upgrade-server]`` (how the desktop program starts) is
+    read by the parser without the subcommands, with the same result as the whole parser."""
+    from ethics_tool.cli import _desktop_only, _parser
+
+    desktop = [
+        [],
+        ["--db", "x.sqlite3"],
+        ["--db=x.sqlite3"],
+        ["--lang", "en"],
+        ["--lang=lv", "--db", "a folder/a b.sqlite3", "--upgrade-server"],
+        ["--upgrade-server"],
+        ["--db", "one", "--db", "two"],
+        ["--db", "postgresql://user@host/ethics"],
+    ]
+    for arguments in desktop:
+        assert _desktop_only(arguments), arguments
+        short = vars(_parser(commands=False).parse_args(arguments))
+        assert short == vars(_parser().parse_args(arguments)), arguments
+        assert short["command"] is None
+    # Everything else is the whole parser's: commands, help, version, abbreviations, bad values.
+    others = [
+        ["list"],
+        ["--db", "x", "list"],
+        ["--version"],
+        ["-h"],
+        ["--help"],
+        ["--up"],
+        ["--lang", "de"],
+        ["--lang"],
+        ["--db"],
+        ["--db", "--lang", "en"],
+        ["--db="],
+        ["--upgrade-server=yes"],
+        ["stray"],
+    ]
+    for arguments in others:
+        assert not _desktop_only(arguments), arguments
+
+
+def test_a_bad_language_gets_the_whole_parsers_message(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["--lang", "de"])
+    assert raised.value.code == 2
+    err = capsys.readouterr().err
+    assert "COMMAND" in err  # the usage line of the whole command line
+    assert "--lang: nederīga izvēle: 'de'" in err  # in Latvian, as every message by default
+
+
 def test_dilemmas_list_validate_and_print(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
