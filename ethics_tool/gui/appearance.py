@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ethics_tool.i18n import pt
 from ethics_tool.paths import resource
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPalette
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +44,8 @@ def base_font(large: bool) -> QFont:
 
 
 def high_contrast_palette() -> QPalette:
+    from PySide6.QtGui import QColor, QPalette  # only for high contrast: not before the first paint
+
     palette = QPalette()
     black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffd400")
     for role, colour in (

@@ -6,18 +6,20 @@ one sentence per theme).
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from ethics_tool.errors import UserError
 from ethics_tool.i18n import current_language, t
 
+# The main window makes these actions before its first paint; what they show (html, the dialog
+# classes) is imported when it is shown.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QWidget
+
     from ethics_tool.domain.assessment import AssessmentData
     from ethics_tool.gui.dialogs import Dialogs
     from ethics_tool.gui.pages.benchmark import BenchmarkPage
@@ -35,6 +37,8 @@ def apply_overlay(
     bars: ChartData,
 ) -> str:
     """Add the loaded reference to the chart data; returns the sentences as rich text ("" if none)."""
+    from html import escape
+
     from ethics_tool.gui.widgets.charts import MEDIAN, Series  # not needed before the first paint
 
     comparison = services.benchmark_comparison_of(data, results)
@@ -119,6 +123,8 @@ class BenchmarkActions(QObject):
 
     def export(self, path: Path | None = None, accept: bool = False) -> Path | None:
         """Show the dialog with the file's contents; save what it shows."""
+        from PySide6.QtWidgets import QDialog
+
         from ethics_tool.gui.benchmark_export import BenchmarkExportDialog
 
         services, assessment_id = self._context()
@@ -153,6 +159,8 @@ class BenchmarkActions(QObject):
         return path
 
     def open(self) -> BenchmarkPage | None:
+        from PySide6.QtWidgets import QDialog, QVBoxLayout
+
         from ethics_tool.gui.pages.benchmark import BenchmarkPage
 
         services, _ = self._context()

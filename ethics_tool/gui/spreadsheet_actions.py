@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ethics_tool.errors import UserError
 from ethics_tool.i18n import current_language, t
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
     from ethics_tool.gui.dialogs import Dialogs
     from ethics_tool.gui.settings import AppSettings
     from ethics_tool.services import Services
@@ -175,6 +176,8 @@ class SpreadsheetActions(QObject):
         return self.import_plan(path)
 
     def _confirm(self, lines: list[str]) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # not before the first paint (made then)
+
         box = QMessageBox(
             QMessageBox.Icon.Question,
             t("Import edited action plan"),

@@ -91,9 +91,9 @@ def test_a_storage_error_is_a_message_box_not_the_bug_dialog(
     monkeypatch.setattr(
         app_module, "show_error_dialog", lambda text, parent=None: shown.append("bug")
     )
-    monkeypatch.setattr(
-        app_module.QMessageBox, "warning", lambda parent, title, text: shown.append(text)
-    )
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
     error = DiskFullError("The disk that holds x is full, so the change was not saved.")
     app_module.excepthook(DiskFullError, error, None)
     assert shown == ["The disk that holds x is full, so the change was not saved."]

@@ -7,10 +7,15 @@ shown with :meth:`Dialogs.ask`, which tests replace like every other question.
 from __future__ import annotations
 
 from pathlib import Path
-
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from typing import TYPE_CHECKING
 
 from ethics_tool.i18n import t
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QWidget
+
+# The Qt classes of the dialogs are imported where they are used: the main window makes its
+# Dialogs before the first paint, and building QMessageBox's Python type alone takes about 2 ms.
 
 
 class Dialogs:
@@ -20,6 +25,8 @@ class Dialogs:
         self.parent = parent
 
     def confirm(self, title: str, text: str, action: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self.parent)
         yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(t("Cancel"), QMessageBox.ButtonRole.RejectRole)
@@ -30,24 +37,34 @@ class Dialogs:
         return box.clickedButton() is yes
 
     def error(self, title: str, text: str, details: str = "") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.parent)
         if details:
             box.setDetailedText(details)
         box.exec()
 
     def info(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self.parent, title, text)
 
     def save_path(self, title: str, suggested: Path, file_filter: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
         return Path(name) if name else None
 
     def open_path(self, title: str, directory: Path, file_filter: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self.parent, title, str(directory), file_filter)
         return Path(name) if name else None
 
     def offer_open(self, title: str, text: str) -> bool:
         """Say that a file was written; True when the user wants to open it."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.parent)
         open_button = box.addButton(t("Open file"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(t("Close"), QMessageBox.ButtonRole.RejectRole)
@@ -57,4 +74,6 @@ class Dialogs:
 
     def ask(self, dialog: QDialog) -> bool:
         """Show a feature dialog modally; True when the user accepted it."""
+        from PySide6.QtWidgets import QDialog
+
         return dialog.exec() == QDialog.DialogCode.Accepted
