@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QToolBar, QWidge
 from sqlalchemy.exc import OperationalError
 
 from ethics_tool import i18n
+from ethics_tool.gui.off_thread import OffThread
 from ethics_tool.i18n import t
 from ethics_tool.storage.engines import StorageError
 
@@ -53,8 +54,7 @@ class ChangeWatcher(QObject):
         self._reported = False
         # The periodic check runs off the GUI thread: a server that does not answer (up to the
         # connect timeout) never freezes the window.
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="change-watch")
-        self._pending: Future[bool] | None = None
+        self._worker = OffThread("change-watch", self)
         self._asked: tuple[int, int] = (0, 0)  # (assessment, since) of the pending check
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -104,22 +104,12 @@ class ChangeWatcher(QObject):
         if assessment_id != self._id:
             self.watch(assessment_id)  # just opened: the database answered a moment ago
             return
-        if assessment_id is None or self._reported or self._pending is not None:
+        if assessment_id is None or self._reported or self._worker.busy:
             return
-        self._asked = (assessment_id, self._since)
-        self._pending = self._pool.submit(
-            self.services.changed_elsewhere, assessment_id, self._since
-        )
-        QTimer.singleShot(50, self._collect)
+        asked = self._asked = (assessment_id, self._since)
+        self._worker.run(lambda: self.services.changed_elsewhere(*asked), self._collect)
 
-    def _collect(self) -> None:
-        future = self._pending
-        if future is None:
-            return
-        if not future.done():
-            QTimer.singleShot(100, self._collect)
-            return
-        self._pending = None
+    def _collect(self, future: Future[bool]) -> None:
         try:
             changed = future.result()
         except (OperationalError, StorageError) as exc:
@@ -132,13 +122,11 @@ class ChangeWatcher(QObject):
 
     def wait_for_check(self) -> None:
         """For tests: block until a check started by :meth:`check_later` was handled."""
-        if self._pending is not None:
-            wait([self._pending])
-            self._collect()
+        self._worker.wait()
 
     def stop(self) -> None:
         self.timer.stop()
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._worker.shutdown()
 
 
 class ChangeBar(QToolBar):

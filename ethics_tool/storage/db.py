@@ -49,9 +49,11 @@ from ethics_tool.storage.faults import (
     DiskIOError,
     ForeignDatabaseError,
     ReadOnlyDatabaseError,
+    ServerUnreachableError,
     classify,
     holder_of,
     install_error_hook,
+    install_server_error_hook,
 )
 from ethics_tool.storage.schema import head_revision, known_revisions, upgrade
 from ethics_tool.storage.sqlite_file import Probe, fsync_dir, probe, quick_check, ro_uri
@@ -66,6 +68,7 @@ __all__ = [
     "ForeignDatabaseError",
     "ReadOnlyDatabaseError",
     "ServerMigrationNeeded",
+    "ServerUnreachableError",
     "StorageError",
     "classify",
     "holder_of",
@@ -145,6 +148,17 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def ping(self) -> None:
+        """Raise the :class:`StorageError` a write would meet now, without writing anything.
+
+        An SQLite file takes (and at once releases) its write lock, a server opens a connection: a
+        busy file waits for the busy timeout, an unreachable server for the connect timeout, so
+        the GUI calls this off its thread before it retries the changes that wait.
+        """
+        with self.engine.begin() as conn:
+            if self.target is not None and self.target.is_server:
+                conn.exec_driver_sql("SELECT 1")
 
 
 def _remove_stale_temps(path: Path) -> None:
@@ -364,5 +378,8 @@ def _open_server(target: Target, confirm_server: bool) -> Database:
         raise StorageError(
             t("cannot open database {path}: {reason}", path=target.display, reason=reason.strip())
         ) from None
+    if target.is_server:
+        # Opened: from now on a lost connection is a fault the user can wait out, not a bug.
+        install_server_error_hook(engine, target.display)
     sessions = versions.track(sessionmaker(engine, expire_on_commit=False))
     return Database(engine=engine, sessions=sessions, path=None, target=target)

@@ -1,6 +1,8 @@
-"""SQLite faults as :class:`StorageError` subclasses that say what to do, classified by SQLite's
-error code (:func:`classify`) in one engine hook (:func:`install_error_hook`), for the CLI and the
-GUI alike."""
+"""Storage faults as :class:`StorageError` subclasses that say what to do, for the CLI and the GUI
+alike: SQLite's by its error code (:func:`classify`, hook :func:`install_error_hook`), a database
+server's lost or refused connection by :func:`classify_server` (hook
+:func:`install_server_error_hook`), so that a save during a network cut is kept and retried like a
+save to a busy file, not reported as a bug."""
 
 from __future__ import annotations
 
@@ -53,6 +55,10 @@ class CorruptDatabaseError(StorageError):
 
 class ForeignDatabaseError(StorageError):
     """An SQLite file of another program: never modified."""
+
+
+class ServerUnreachableError(StorageError):
+    """The database server cannot be reached (network cut, server stopped or restarting)."""
 
 
 # -- error classification -------------------------------------------------------------------------
@@ -154,6 +160,52 @@ def install_error_hook(engine: Engine, path: Path) -> None:
         error = classify(context.original_exception, path)
         if error is not None:
             log.warning("storage fault on %s: %s", path, context.original_exception)
+            raise error from context.original_exception
+
+    event.listen(engine, "handle_error", handle)
+
+
+# -- a database server ------------------------------------------------------------------------------
+# SQLSTATE of a connection that failed or was cut: class 08 (connection exception) and the server
+# shutting down or starting (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now).
+_SERVER_GONE_STATES = ("57P01", "57P02", "57P03")
+
+
+def classify_server(
+    exc: BaseException, display: str, is_disconnect: bool = False
+) -> StorageError | None:
+    """A :class:`ServerUnreachableError` when ``exc`` means the server cannot be reached, else None.
+
+    A connection that cannot be made at all (refused, timed out, host unknown) has no SQLSTATE;
+    an error of a working connection (a constraint, a serialisation failure) is not a fault here.
+    """
+    state = getattr(exc, "sqlstate", None)
+    name = type(exc).__name__
+    gone = (
+        is_disconnect
+        or (state is None and name == "OperationalError")
+        or (isinstance(state, str) and (state.startswith("08") or state in _SERVER_GONE_STATES))
+    )
+    if not gone:
+        return None
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else name
+    return ServerUnreachableError(
+        t(
+            "The database server {url} cannot be reached, so the change was not saved. Check "
+            "the network connection (or ask who runs the server) and try again",
+            url=display,
+        ),
+        [first],
+    )
+
+
+def install_server_error_hook(engine: Engine, display: str) -> None:
+    """Raise :class:`ServerUnreachableError` for a lost or refused server connection."""
+
+    def handle(context: ExceptionContext) -> None:
+        error = classify_server(context.original_exception, display, context.is_disconnect)
+        if error is not None:
+            log.warning("server unreachable (%s): %s", display, context.original_exception)
             raise error from context.original_exception
 
     event.listen(engine, "handle_error", handle)

@@ -7,10 +7,9 @@ whether the database is empty, in use by this program, in need of an update, or 
 
 from __future__ import annotations
 
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +28,7 @@ from sqlalchemy.engine import URL
 
 from ethics_tool import i18n
 from ethics_tool.errors import UserError
+from ethics_tool.gui.off_thread import OffThread
 from ethics_tool.i18n import t
 
 if TYPE_CHECKING:
@@ -93,8 +93,7 @@ class ServerDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("serverDialog")
         self.setWindowTitle(t("Connect to a server"))
-        self._pool = ThreadPoolExecutor(max_workers=1)
-        self._future: Future[Found] | None = None
+        self._worker = OffThread("server-test", self)
         self._tested_url: str | None = None
         self.address = ""
 
@@ -222,7 +221,7 @@ class ServerDialog(QDialog):
         shown = self.url(with_password=False)
         self.preview.setText(shown)
         complete = bool(self.host.text().strip() and self.database.text().strip())
-        self.test_button.setEnabled(complete and self._future is None)
+        self.test_button.setEnabled(complete and not self._worker.busy)
         self.ok_button.setEnabled(self._tested_url == self.url())
         if self._tested_url is not None and self._tested_url != self.url():
             self.outcome.setText(t("The details changed: test the connection again."))
@@ -234,20 +233,12 @@ class ServerDialog(QDialog):
         self.outcome.setText(t("Connecting…"))
         self.test_button.setEnabled(False)
         self.ok_button.setEnabled(False)
-        self._future = self._pool.submit(check_connection, url)
         self._testing = url
-        QTimer.singleShot(50, self._poll)
+        self._worker.run(lambda: check_connection(url), self._tested)
 
-    def _poll(self) -> None:
+    def _tested(self, future: Future[Found]) -> None:
         from ethics_tool.storage.engines import StorageError
 
-        future = self._future
-        if future is None:
-            return
-        if not future.done():
-            QTimer.singleShot(50, self._poll)
-            return
-        self._future = None
         try:
             found = future.result()
         except StorageError as exc:
@@ -262,16 +253,14 @@ class ServerDialog(QDialog):
 
     def wait_for_test(self) -> None:
         """For tests: block until the connection test has finished and was shown."""
-        if self._future is not None:
-            wait([self._future])
-            self._poll()
+        self._worker.wait()
 
     def accept(self) -> None:
         self.address = self.url(with_password=self.remember.isChecked())
         super().accept()
 
     def done(self, result: int) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._worker.shutdown()
         super().done(result)
 
 

@@ -19,8 +19,10 @@ if TYPE_CHECKING:
 
     from ethics_tool.errors import UserError
     from ethics_tool.gui.dialogs import Dialogs
+    from ethics_tool.gui.state.questionnaire import QuestionnaireSession
     from ethics_tool.gui.unsaved import RetryQueue
     from ethics_tool.gui.widgets.question_card import QuestionCard
+    from ethics_tool.services import Services
 
     _Base = QWidget
 else:
@@ -34,13 +36,20 @@ class SaveFaultsMixin(_Base):
         card: QuestionCard
         dialogs: Dialogs
         saved: SignalInstance
+        services: Services
+        session: QuestionnaireSession | None
+
+        def _show_session(self, session: QuestionnaireSession) -> None: ...
 
     def _make_unsaved(self) -> None:
         from ethics_tool.gui.unsaved import RetryQueue
 
-        self.unsaved: RetryQueue = RetryQueue(self)
+        # Before each retry the database is asked off the GUI thread whether a write would go
+        # through: a cut network must not freeze the window at every retry.
+        self.unsaved: RetryQueue = RetryQueue(self, probe=self.services.db.ping)
         self.unsaved.changed.connect(self._unsaved_changed)
         self.unsaved.saved.connect(self._unsaved_saved)
+        self.unsaved.refused.connect(self._unsaved_refused)
         self._fault_shown = False
         self.unsaved_label = QLabel()
         self.unsaved_label.setObjectName("unsavedLabel")
@@ -74,6 +83,11 @@ class SaveFaultsMixin(_Base):
         else:
             self.unsaved_label.hide()
 
+    def _unsaved_refused(self, message: str) -> None:
+        """A change that waited was refused when it could finally be tried: say so, show the truth."""
+        self.dialogs.error(t("A change that waited to be saved was not saved"), message)
+        self.reload_keeping_place()
+
     def _unsaved_saved(self) -> None:
         self._fault_shown = False
         self.unsaved_label.hide()
@@ -83,3 +97,17 @@ class SaveFaultsMixin(_Base):
         """Try the waiting changes once more now; True when nothing waits (before closing)."""
         self.card.flush_comment()
         return not self.unsaved or self.unsaved.retry()
+
+    def reload_keeping_place(self) -> None:
+        """Show what the database holds now, at the same respondent and question."""
+        session = self.session
+        if session is None:
+            return
+        from ethics_tool.gui.state.questionnaire import QuestionnaireSession
+
+        fresh = QuestionnaireSession.start(self.services.load(session.data.info.id, editing=True))
+        respondent = session.respondent_id
+        if respondent is not None and any(p.id == respondent for p in fresh.data.respondents):
+            fresh.choose_respondent(respondent)
+        fresh.go_to(session.position)
+        self._show_session(fresh)

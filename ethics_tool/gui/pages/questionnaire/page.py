@@ -148,9 +148,14 @@ class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
         if self.session is None or self.session.data.info.id != assessment_id:
             self.undo_stack.clear()  # the steps belong to the assessment they were made in
         # Shown for editing: a later save of an answer changed elsewhere meanwhile is a conflict.
-        self.session = QuestionnaireSession.start(self.services.load(assessment_id, editing=True))
-        self.header.show_session(self.session)
-        self.navigator_model.set_session(self.session)
+        self._show_session(
+            QuestionnaireSession.start(self.services.load(assessment_id, editing=True))
+        )
+
+    def _show_session(self, session: QuestionnaireSession) -> None:
+        self.session = session
+        self.header.show_session(session)
+        self.navigator_model.set_session(session)
         self._refresh_progress()
         self._show_current()
 
@@ -260,7 +265,6 @@ class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
 
     def _record(self, answer: AnswerValue | None) -> bool:
         from ethics_tool.services import ServiceError
-        from ethics_tool.storage.db import StorageError
 
         session = self.session
         question = session.current_question() if session is not None else None
@@ -268,20 +272,18 @@ class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
             return False
         services, respondent_id, question_id = self.services, session.respondent_id, question.id
         key = ("answer", respondent_id, question_id)
-        self.unsaved.discard(key)  # a newer answer replaces one still waiting
         before = AnswerState(session.current_answer(), session.current_comment())
         try:
-            services.record_answer(respondent_id, question_id, answer)
-        except StorageError as exc:
-            # Not saved: keep what the user chose on screen and save it when the fault is gone.
-            self.unsaved.add(
-                key, lambda: services.record_answer(respondent_id, question_id, answer), exc
+            # On a storage fault the answer stays on screen and is saved when the fault is gone.
+            fault = self.unsaved.save(
+                key, lambda: services.record_answer(respondent_id, question_id, answer)
             )
-            self._storage_fault(exc)
         except ServiceError as exc:
             self.card.set_answer(session.current_answer())
             self.dialogs.error(t("The answer could not be saved"), str(exc))
             return False
+        if fault is not None:
+            self._storage_fault(fault)
         comment = self.card.comment_text()
         session.answer_recorded(question.id, answer, comment)
         self.card.set_answer(answer)
@@ -348,7 +350,6 @@ class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
 
     def _comment_edited(self, text: str) -> None:
         from ethics_tool.services import ServiceError
-        from ethics_tool.storage.db import StorageError
 
         session = self.session
         question = session.current_question() if session is not None else None
@@ -362,17 +363,15 @@ class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
         # Without an answer the comment is stored on its own.
         services, respondent_id, question_id = self.services, session.respondent_id, question.id
         key = ("comment", respondent_id, question_id)
-        self.unsaved.discard(key)
         try:
-            services.record_comment(respondent_id, question_id, text)
-        except StorageError as exc:
-            self.unsaved.add(
-                key, lambda: services.record_comment(respondent_id, question_id, text), exc
+            fault = self.unsaved.save(
+                key, lambda: services.record_comment(respondent_id, question_id, text)
             )
-            self._storage_fault(exc)
         except ServiceError as exc:
             self.dialogs.error(t("The comment could not be saved"), str(exc))
             return
+        if fault is not None:
+            self._storage_fault(fault)
         session.keep_comment(text)
         self.navigator_model.answers_changed()  # the comment mark
         if key not in self.unsaved:
