@@ -9,7 +9,6 @@ Over 400 lines because every subcommand's parser and its small handler live here
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -248,6 +247,8 @@ def _cmd_list(args: argparse.Namespace) -> int:
             }
             for row in rows
         ]
+        import json  # only here: the desktop program starts through this module
+
         print(json.dumps(out, ensure_ascii=False, indent=2))
         return EXIT_OK
     header = [

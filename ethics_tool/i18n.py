@@ -22,7 +22,6 @@ from __future__ import annotations
 import gettext
 import math
 from collections.abc import Callable
-from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -125,6 +124,8 @@ def round_half_up(value: float, digits: int = 0) -> float:
     The decimal the number is written as counts (0.285 → 0.29), not its binary approximation;
     docs/methodology.md states this rule, and scoring chooses bands from the rounded figure.
     """
+    from decimal import ROUND_HALF_UP, Decimal  # not needed before the window's first paint
+
     if not math.isfinite(value):
         return value
     exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)

@@ -18,10 +18,9 @@ import faulthandler
 import logging
 import os
 import sys
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from ethics_tool import APP_NAME, __version__
 from ethics_tool.paths import user_log_dir
@@ -34,9 +33,12 @@ CRASH_MAX_BYTES = 256_000
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
-@dataclass(frozen=True)
-class LogFiles:
-    """Where this process writes; ``None`` for a file that could not be opened."""
+class LogFiles(NamedTuple):
+    """Where this process writes; ``None`` for a file that could not be opened.
+
+    (A named tuple rather than a dataclass: the desktop program imports this module before its
+    first paint, and ``dataclasses`` costs a millisecond there.)
+    """
 
     folder: Path
     log: Path | None

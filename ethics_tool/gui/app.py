@@ -23,7 +23,7 @@ from ethics_tool import __version__, i18n, logs
 from ethics_tool.errors import UserError
 from ethics_tool.filetypes import APP_ID
 from ethics_tool.gui import pyside_imports  # first of the GUI's modules: see pyside_imports
-from ethics_tool.gui.appearance import install_qt_translator, register_fonts
+from ethics_tool.gui.appearance import apply_appearance, install_qt_translator, register_fonts
 from ethics_tool.gui.main_window import MainWindow
 from ethics_tool.gui.settings import APPLICATION, ORGANIZATION, AppSettings
 from ethics_tool.gui.window.actions import icon
@@ -282,6 +282,8 @@ def run(
     app.setWindowIcon(icon("app"))
     logs.enable_crash_log()  # a crash in Qt before the first paint leaves a trace too
     register_fonts()
+    # The remembered font and colours before any widget exists, so none has to be redone.
+    apply_appearance(app, large_fonts=settings.large_fonts, high_contrast=settings.high_contrast)
     language = lang or settings.language or i18n.DEFAULT_LANGUAGE
     if language not in i18n.LANGUAGES:
         language = i18n.DEFAULT_LANGUAGE

@@ -73,14 +73,27 @@ def high_contrast_palette() -> QPalette:
 
 
 def apply_appearance(app: QApplication, *, large_fonts: bool, high_contrast: bool) -> None:
-    """Set the application font and palette; headings follow through :class:`ScaledLabel`."""
-    app.setFont(base_font(large_fonts))
+    """Set the application font and palette; headings follow through :class:`ScaledLabel`.
+
+    When nothing changes, the widgets are left alone: the program applies the remembered appearance
+    before it builds its window, and walking every widget then (which gives each menu, button and
+    grip a Python object) only delayed the first paint.
+    """
+    font = base_font(large_fonts)
+    changed = (
+        app.font() != font
+        or is_high_contrast() != high_contrast
+        or bool(app.property("largeText")) != large_fonts
+    )
+    app.setFont(font)
     if high_contrast:
         app.setPalette(high_contrast_palette())
     elif is_high_contrast():  # back to the style's colours (the default palette needs no reset)
         app.setPalette(app.style().standardPalette())
     app.setProperty("highContrast", high_contrast)
     app.setProperty("largeText", large_fonts)
+    if not changed:
+        return
     for widget in app.allWidgets():
         if isinstance(widget, ScaledLabel):
             widget.rescale()

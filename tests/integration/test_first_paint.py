@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = """
@@ -32,6 +34,14 @@ def look(app, moment):
 
     from ethics_tool.gui.main_window import MainWindow
 
+    # PySide6 builds a class's Python type when it is first used (by the app or by this probe); a
+    # class no part of the app uses tells whether this PySide6 does so (else the check says nothing).
+    lazy_types = "QCalendarWidget" not in vars(W)
+    built = sorted(
+        name
+        for name in ("QMessageBox", "QFileDialog", "QPalette", "QDialog")
+        if name in vars(W) or name in vars(G)
+    )
     window = next(w for w in W.QApplication.topLevelWidgets() if isinstance(w, MainWindow))
     label = window.loading.title
     metrics = QFontMetrics(label.font())
@@ -44,17 +54,13 @@ def look(app, moment):
         window_icon=not window.windowIcon().isNull(),
         app_icon=not W.QApplication.windowIcon().isNull(),
         loading=label.text(),
+        title_points=label.font().pointSizeF(),
+        window_colour=window.palette().color(G.QPalette.ColorRole.Window).name(),
         font=label.fontInfo().family(),
         latvian=all(metrics.inFontUcs4(ord(c)) for c in "āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ"),
         core=sorted(m for m in ("sqlalchemy", "pydantic", "alembic", "yaml") if m in sys.modules),
-        # PySide6 builds a class's Python type when it is first used; a class no part of the app
-        # uses tells whether this PySide6 does so (else the check below says nothing).
-        lazy_types="QCalendarWidget" not in vars(W),
-        built=sorted(
-            name
-            for name in ("QMessageBox", "QFileDialog", "QPalette", "QDialog")
-            if name in vars(W) or name in vars(G)
-        ),
+        lazy_types=lazy_types,
+        built=built,
     )
     leave(app, moment)
 
@@ -68,11 +74,16 @@ raise SystemExit(code)
 """
 
 
-def _first_paint(tmp_path: Path) -> dict[str, object]:
+def _first_paint(tmp_path: Path, settings: str = "") -> dict[str, object]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     env["ETHICS_TOOL_EXIT_WHEN_READY"] = "shown"
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[var] = str(tmp_path / var.lower())
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    if settings:  # the user's remembered settings (QSettings' INI file)
+        ini = tmp_path / "xdg_config_home" / "LPS" / "ethics-tool.ini"
+        ini.parent.mkdir(parents=True)
+        ini.write_text(settings, encoding="utf-8")
     proc = subprocess.run(
         [sys.executable, "-c", PROBE, str(tmp_path / "a.sqlite3")],
         env=env,
@@ -110,3 +121,13 @@ def test_the_first_paint_shows_the_whole_frame_and_loads_nothing_it_does_not_sho
     assert seen["core"] == []  # the core is imported after the first paint
     if seen["lazy_types"]:  # the dialogs' Qt classes are built when a dialog is first shown
         assert seen["built"] == []
+
+
+def test_the_remembered_appearance_is_there_at_the_first_paint(tmp_path: Path) -> None:
+    """Large text and high contrast apply before the window is built: its first paint has them."""
+    normal = _first_paint(tmp_path / "normal")
+    seen = _first_paint(tmp_path / "large", "[appearance]\nlarge_fonts=true\nhigh_contrast=true\n")
+    assert normal["title_points"] == 16.0  # 10 pt × 1.6 for the page title
+    assert seen["title_points"] == pytest.approx(23.2)  # 10 pt × 1.45 (large text) × 1.6
+    assert seen["window_colour"] == "#000000" != normal["window_colour"]
+    assert seen["toolbar_icons"] == [True] * 6 and seen["latvian"]
