@@ -9,11 +9,13 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from ethics_tool.domain.answers import Mode, RespondentAnswers, Role
-from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.i18n import format_date
 
 if TYPE_CHECKING:
+    # Only a type here: the home list (AssessmentSummary) is shown before the pydantic
+    # questionnaire model is imported (docs/startup.md).
     from ethics_tool.domain.merge import AnswerRecord
+    from ethics_tool.domain.questionnaire import Questionnaire
 
 
 class Status(StrEnum):

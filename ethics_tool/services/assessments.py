@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, defer
 
 from ethics_tool.domain.answers import Mode, Role
 from ethics_tool.domain.assessment import (
@@ -21,7 +20,8 @@ from ethics_tool.domain.assessment import (
 from ethics_tool.domain.loader import form_hash, form_to_json
 from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.i18n import t
-from ethics_tool.services.base import ServiceBase, ServiceError, parse_snapshot
+from ethics_tool.services.base import ServiceBase, ServiceError
+from ethics_tool.storage import listing
 from ethics_tool.storage import repository as repo
 from ethics_tool.storage.tables import Answer, Assessment, Respondent, new_uuid
 
@@ -116,52 +116,8 @@ class AssessmentUseCases(ServiceBase):
             return row.id
 
     def list_assessments(self, include_archived: bool = True) -> list[AssessmentSummary]:
-        """All assessments, newest first, with their progress."""
-        with self._session() as session:
-            # The snapshots are large: leave them out and parse one per distinct form hash.
-            query = (
-                select(Assessment)
-                .options(defer(Assessment.form_snapshot))
-                .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
-            )
-            if not include_archived:
-                query = query.where(Assessment.status != Status.ARCHIVED.value)
-            rows = session.scalars(query).all()
-            forms = self._forms_by_hash(session, {row.form_hash for row in rows})
-            counts = repo.answer_counts(session)
-            respondents = repo.respondent_counts(session)
-            out = []
-            for row in rows:
-                form = forms[row.form_hash]
-                individual, group = respondents.get(row.id, (0, 0))
-                mode = Mode(row.mode)
-                scoring_people = group if mode is Mode.CONSENSUS else individual
-                individual_answers, group_answers = counts.get(row.id, (0, 0))
-                given = group_answers if mode is Mode.CONSENSUS else individual_answers
-                expected = form.question_count * max(1, scoring_people)
-                out.append(
-                    AssessmentSummary(
-                        info=repo.info_of(row),
-                        form_title_lv=form.title.lv,
-                        form_title_en=form.title.en,
-                        n_respondents=individual,
-                        progress=min(100.0, 100.0 * given / expected) if expected else 0.0,
-                    )
-                )
-            return out
-
-    @staticmethod
-    def _forms_by_hash(session: Session, hashes: set[str]) -> dict[str, Questionnaire]:
-        out: dict[str, Questionnaire] = {}
-        for form_hash_value in hashes:
-            snapshot = session.scalar(
-                select(Assessment.form_snapshot)
-                .where(Assessment.form_hash == form_hash_value)
-                .limit(1)
-            )
-            if snapshot is not None:
-                out[form_hash_value] = parse_snapshot(form_hash_value, snapshot)
-        return out
+        """All assessments, newest first, with their progress (:mod:`ethics_tool.storage.listing`)."""
+        return listing.list_assessments(self.db.engine, include_archived)
 
     def info(self, assessment_id: int) -> AssessmentInfo:
         with self._session() as session:

@@ -26,20 +26,22 @@ Beside this module: :mod:`.faults` (SQLite errors for the user), :mod:`.sqlite_f
 file read-only), :mod:`.schema` (Alembic) and :mod:`.backup`; none of them imports this one.
 """
 
+from __future__ import annotations
+
 import logging
 import os
 import sqlite3
+import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from ethics_tool.i18n import t
-from ethics_tool.storage import engines, versions
+from ethics_tool.storage import engines
 from ethics_tool.storage.backup import create_backup, daily_backup
 from ethics_tool.storage.engines import StorageError, Target
 from ethics_tool.storage.faults import (
@@ -57,6 +59,9 @@ from ethics_tool.storage.faults import (
 )
 from ethics_tool.storage.schema import head_revision, known_revisions, upgrade
 from ethics_tool.storage.sqlite_file import Probe, fsync_dir, probe, quick_check, ro_uri
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 # The storage errors are imported from here by the front ends (one place for "opening a database").
 __all__ = [
@@ -125,15 +130,36 @@ def _sqlite_engine(path: Path, read_only: bool) -> Engine:
 
 @dataclass
 class Database:
-    """An open, migrated database: an engine and a session factory (one session per unit of work)."""
+    """An open, migrated database: an engine and a session factory (one session per unit of work).
+
+    The session factory (and with it ``sqlalchemy.orm`` and the mapped classes) is made on first
+    use: reading the list of assessments needs only the engine (:mod:`.listing`), and the desktop
+    program shows that list before the ORM is imported (docs/startup.md).
+    """
 
     engine: Engine
-    sessions: sessionmaker[Session]
     path: Path | None
     backup: Path | None = None  # the copy made before the last migration, if one ran
     read_only: bool = False
     created: bool = False  # the file was created by this start
     target: Target | None = None
+    _sessions: sessionmaker[Session] | None = field(default=None, init=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        """The session factory (with the revision tracking of :mod:`.versions`)."""
+        if self._sessions is None:
+            with self._lock:  # the start-up worker and the GUI thread may both ask
+                if self._sessions is None:
+                    from sqlalchemy.orm import sessionmaker
+
+                    from ethics_tool.storage import versions
+
+                    self._sessions = versions.track(
+                        sessionmaker(self.engine, expire_on_commit=False)
+                    )
+        return self._sessions
 
     @property
     def location(self) -> str:
@@ -178,6 +204,8 @@ def _create(path: Path, replace: bool) -> None:
     engine = _sqlite_engine(temp, read_only=False)
     try:
         upgrade(engine)
+        from sqlalchemy.orm import Session
+
         from ethics_tool.storage.repository import installation_id
 
         with Session(engine) as session, session.begin():
@@ -309,10 +337,8 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
-    sessions = versions.track(sessionmaker(engine, expire_on_commit=False))
     return Database(
         engine=engine,
-        sessions=sessions,
         path=file_path,
         backup=backup,
         read_only=read_only,
@@ -381,5 +407,4 @@ def _open_server(target: Target, confirm_server: bool) -> Database:
     if target.is_server:
         # Opened: from now on a lost connection is a fault the user can wait out, not a bug.
         install_server_error_hook(engine, target.display)
-    sessions = versions.track(sessionmaker(engine, expire_on_commit=False))
-    return Database(engine=engine, sessions=sessions, path=None, target=target)
+    return Database(engine=engine, path=None, target=target)

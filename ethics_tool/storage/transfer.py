@@ -17,16 +17,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import Column, Connection, String, Table, select
 
 from ethics_tool.i18n import t
+from ethics_tool.storage import core_tables
 from ethics_tool.storage.db import Database
 from ethics_tool.storage.engines import StorageError
-from ethics_tool.storage.tables import Assessment, Base
+from ethics_tool.storage.tables import Base
 
-ROOT = cast(Table, Assessment.__table__)
+ROOT = core_tables.assessment
 CHUNK = 500
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from ethics_tool.storage import core_tables
 from ethics_tool.storage.tables import ActionItem, Answer, Assessment, Respondent
 
 PENDING = "ethics_tool.pending_revisions"
@@ -190,10 +191,10 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         return
     bumped.update(ids)
     rows = session.connection().execute(
-        update(Assessment.__table__)  # type: ignore[arg-type]
-        .where(Assessment.__table__.c.id.in_(sorted(ids)))
-        .values(revision=Assessment.__table__.c.revision + 1)
-        .returning(Assessment.__table__.c.id, Assessment.__table__.c.revision)
+        update(core_tables.assessment)
+        .where(core_tables.assessment.c.id.in_(sorted(ids)))
+        .values(revision=core_tables.assessment.c.revision + 1)
+        .returning(core_tables.assessment.c.id, core_tables.assessment.c.revision)
     )
     session.info.setdefault(PENDING, []).extend((int(a), int(r)) for a, r in rows)
 

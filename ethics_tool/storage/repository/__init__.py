@@ -5,7 +5,8 @@ and ORM rows never leave it. Every answer written here is stamped with the time,
 id and a version vector, so that copies of an assessment on several computers merge answer by answer
 (:mod:`ethics_tool.domain.merge`).
 
-- :mod:`.views`: rows as plain objects, counts, new action rows, the installation id;
+- :mod:`.views`: rows as plain objects, new action rows, the installation id (the list of
+  assessments with its counts is :mod:`ethics_tool.storage.listing`);
 - :mod:`.answers`: writing answers and comments with their history, reading the history back;
 - :mod:`.assessments`: whole assessments as rows: a copy, an import, a merge.
 
@@ -37,11 +38,9 @@ from ethics_tool.storage.repository.views import (
     INSTALLATION_KEY,
     action_of,
     action_row,
-    answer_counts,
     answers_by_respondent,
     info_of,
     installation_id,
-    respondent_counts,
     respondent_of,
 )
 
@@ -49,7 +48,6 @@ __all__ = [
     "INSTALLATION_KEY",
     "action_of",
     "action_row",
-    "answer_counts",
     "answer_row",
     "answers_by_respondent",
     "apply_record",
@@ -64,7 +62,6 @@ __all__ = [
     "record_of",
     "records_by_question",
     "records_by_respondent",
-    "respondent_counts",
     "respondent_of",
     "respondent_row",
     "write_answers",

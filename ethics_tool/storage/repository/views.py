@@ -1,48 +1,23 @@
-"""Rows turned into plain domain objects, the counts the home page shows, new action rows and
-this installation's id."""
+"""Rows turned into plain domain objects, new action rows and this installation's id.
+
+The plain view of an assessment (:func:`info_of`) and the counts the home list shows live in
+:mod:`ethics_tool.storage.listing`, which reads with SQLAlchemy's core only.
+"""
 
 from __future__ import annotations
 
 import uuid as uuid_module
 from collections.abc import Sequence
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ethics_tool.domain.answers import AnswerKind, AnswerValue, Mode, RespondentAnswers, Role
-from ethics_tool.domain.assessment import (
-    ActionData,
-    ActionStatus,
-    AssessmentInfo,
-    RespondentInfo,
-    Status,
-)
-from ethics_tool.storage.tables import ActionItem, Answer, AppMeta, Assessment, Respondent
+from ethics_tool.domain.answers import AnswerKind, AnswerValue, RespondentAnswers, Role
+from ethics_tool.domain.assessment import ActionData, ActionStatus, RespondentInfo
+from ethics_tool.storage.listing import info_of as info_of
+from ethics_tool.storage.tables import ActionItem, Answer, AppMeta, Respondent
 
 INSTALLATION_KEY = "installation"
-
-
-def info_of(row: Assessment) -> AssessmentInfo:
-    return AssessmentInfo(
-        id=row.id,
-        uuid=row.uuid,
-        municipality=row.municipality,
-        unit_type=row.unit_type,
-        unit_name=row.unit_name,
-        assessed_on=row.assessed_on,
-        prepared_by=row.prepared_by,
-        form_id=row.form_id,
-        form_version=row.form_version,
-        form_hash=row.form_hash,
-        mode=Mode(row.mode),
-        status=Status(row.status),
-        is_demo=row.is_demo,
-        previous_id=row.previous_id,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        lineage=row.lineage,
-        round_label=row.round_label,
-    )
 
 
 def respondent_of(row: Respondent) -> RespondentInfo:
@@ -90,40 +65,6 @@ def answers_by_respondent(
         )
         for r in respondents
     ]
-
-
-def answer_counts(session: Session) -> dict[int, tuple[int, int]]:
-    """(answers of individual respondents, answers of the group) per assessment, for progress."""
-    is_group = case((Respondent.role == Role.GROUP.value, 1), else_=0)
-    rows = session.execute(
-        select(Respondent.assessment_id, is_group, func.count(Answer.id))
-        .join(Answer, Answer.respondent_id == Respondent.id)
-        .where(Answer.kind.is_not(None))
-        .group_by(Respondent.assessment_id, is_group)
-    )
-    out: dict[int, tuple[int, int]] = {}
-    for aid, group, count in rows:
-        individual, grp = out.get(aid, (0, 0))
-        out[aid] = (individual, grp + count) if group else (individual + count, grp)
-    return out
-
-
-def respondent_counts(session: Session) -> dict[int, tuple[int, int]]:
-    """(individual respondents, group respondents) per assessment."""
-    rows = session.execute(
-        select(Respondent.assessment_id, Respondent.role, func.count(Respondent.id)).group_by(
-            Respondent.assessment_id, Respondent.role
-        )
-    )
-    out: dict[int, tuple[int, int]] = {}
-    for aid, role, count in rows:
-        individual, group = out.get(aid, (0, 0))
-        if role == Role.GROUP.value:
-            group += count
-        else:
-            individual += count
-        out[aid] = (individual, group)
-    return out
 
 
 def action_row(action: ActionData, position: int) -> ActionItem:
