@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings, QThread
     from PySide6.QtWidgets import QWidget
 
-    from ethics_tool.gui.startup import Loaded, StartupLoader
+    from ethics_tool.gui.startup import Listed, StartupLoader
     from ethics_tool.services import Services
 
 log = logging.getLogger("ethics_tool")
@@ -229,8 +229,9 @@ def _show_startup_failure(window: MainWindow, kind: str, message: str, details: 
         show_error_dialog(details or message, window)
 
 
-# Set by packaging checks and start-up benchmarks: "shown" leaves after the first paint, any other
-# value as soon as the window is ready to use. The program prints the moment's name on stdout when
+# Set by packaging checks and start-up benchmarks: "shown" leaves after the first paint, "core"
+# when the services are loaded too (after ready), any other value as soon as the window is ready to
+# use. The program prints the moment's name on stdout when
 # it comes ("ethics-tool: shown"), so a check can time the start itself rather than the start and
 # the shutdown (tests/integration/test_bundle.py).
 EXIT_WHEN_READY_ENV = "ETHICS_TOOL_EXIT_WHEN_READY"
@@ -251,8 +252,9 @@ def run(
 ) -> int:
     """Start the GUI and return the exit code.
 
-    The window is shown first (with its loading state); the core is imported and the database
-    opened on a worker thread once the window has been painted, then the pages are filled.
+    The window is shown first (with its loading state); once it has been painted, a worker thread
+    opens the database and lists the assessments (the home list is filled: *ready*), then loads
+    the core (:mod:`ethics_tool.gui.startup`).
     ``open_file`` (``ethics-tool FILE``, a double-clicked ``.etika`` file) is offered for import or
     merging once the window is ready.
     """
@@ -303,15 +305,11 @@ def run(
 
     window = MainWindow(settings, db_path=path if isinstance(path, Path) else None)
     window.restore_appearance()
-    loaded: list[Loaded] = []
 
-    def on_loaded(result: Loaded) -> None:
-        loaded.append(result)
+    def on_listed(result: Listed) -> None:  # the loader attaches it to the window
         if result.db.backup is not None:
             log.info("database migrated; backup at %s", result.db.backup)
         log.info("started version %s with %s", __version__, result.db.location)
-        if window.isVisible():
-            window.attach(result.services, result.rows)
 
     def on_failed(kind: str, message: str, details: str) -> None:
         from ethics_tool.gui.startup import CORRUPT, SERVER_MIGRATION, STORAGE
@@ -337,8 +335,8 @@ def run(
     def begin(confirmed: bool = upgrade_server) -> None:
         from ethics_tool.gui.startup import StartupLoader  # not needed for the first paint
 
-        loader = StartupLoader(path, confirm_server_migration=confirmed)
-        loader.loaded.connect(on_loaded)
+        loader = StartupLoader(path, window, confirm_server_migration=confirmed)
+        loader.listed.connect(on_listed)
         loader.failed.connect(on_failed)
         loaders.append(loader)
         loader.start()
@@ -353,10 +351,14 @@ def run(
         window.shown_idle.connect(lambda: _leave(app, "shown"))
     else:
         window.shown_idle.connect(lambda: begin())
-    if leave and leave != "shown":  # the list of assessments filled and usable
+    if leave == "core":  # the services loaded too (after ready), every page can be built
+        window.core_loaded.connect(lambda: _leave(app, "core"))
+    elif leave and leave != "shown":  # the list of assessments filled and usable
         window.ready.connect(lambda: _leave(app, "ready"))
     if open_file is not None:
-        window.ready.connect(lambda: QTimer.singleShot(0, lambda: window.offer_file(open_file)))
+        window.core_loaded.connect(
+            lambda: QTimer.singleShot(0, lambda: window.offer_file(open_file))
+        )
     prefetch: list[QThread] = []
 
     def prefetch_modules() -> None:
@@ -368,7 +370,7 @@ def run(
         thread.start()
 
     if not leave:
-        window.ready.connect(lambda: QTimer.singleShot(0, prefetch_modules))
+        window.core_loaded.connect(lambda: QTimer.singleShot(0, prefetch_modules))
     window.show()
     try:
         return app.exec()
@@ -378,7 +380,7 @@ def run(
         for loader in loaders:
             loader.wait()
             QApplication.sendPostedEvents(loader, 0)  # a result that came after the window closed
-        for result in loaded:
-            result.db.dispose()
+            if loader.db is not None:
+                loader.db.dispose()
         if lock is not None:
             lock.unlock()

@@ -1,8 +1,10 @@
 """The main window: a stack of pages, menus, a page toolbar and the autosave state in the status bar.
 
-The window is built in two steps so it can be shown before the heavy core modules are imported:
-``MainWindow(settings)`` draws the frame at once with a loading state, :meth:`MainWindow.attach`
-builds the home page when the database is open (see :mod:`ethics_tool.gui.startup`). Nothing before
+The window is built in steps so it can be shown before the heavy core modules are imported:
+``MainWindow(settings)`` draws the frame at once with a loading state, :meth:`MainWindow.attach_list`
+builds the home page when the database is open and the assessments are listed, and
+:meth:`MainWindow.attach_core` adds the rest when the services are loaded (see
+:mod:`ethics_tool.gui.startup`; :meth:`MainWindow.attach` does both, for tests). Nothing before
 the first paint touches the ``Qt`` namespace: building its enums alone costs as much as a bare
 window's start. Every other page is built the first time it is shown or asked for
 (``window.questionnaire``, ``window.pages["results"]``), by the factories in
@@ -25,6 +27,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget
 
 from ethics_tool import i18n
+from ethics_tool.gui.core_access import CoreAccess
 from ethics_tool.gui.dialogs import Dialogs
 from ethics_tool.gui.screen_fit import DEFAULT_SIZE, fit_to_screen
 from ethics_tool.gui.settings import AppSettings
@@ -58,7 +61,8 @@ if TYPE_CHECKING:
 
 class MainWindow(NavigationMixin, FileActionsMixin, ViewStateMixin, QMainWindow):
     shown_idle = Signal()  # once: the window has been painted and the event loop is idle again
-    ready = Signal()  # the pages are built and the home list is filled
+    ready = Signal()  # the home list is filled and usable (the last page shown is built)
+    core_loaded = Signal()  # the services are attached: every page can be built
     blank_finished = Signal(str)  # a blank questionnaire was written: its path
     blank_failed = Signal(str)
     backups_section: BackupsSection  # in the settings page, once it is built
@@ -69,7 +73,8 @@ class MainWindow(NavigationMixin, FileActionsMixin, ViewStateMixin, QMainWindow)
         self.setWindowIcon(icon("app"))
         self.settings = settings
         self.db_path = db_path
-        self.services: Services | None = None
+        self.services: Services | None = None  # once the core is loaded (attach_core)
+        self.core: CoreAccess | None = None  # the open database, from attach_list on
         self.current_id: int | None = None
         self.dialogs = Dialogs(self)
         self._questionnaire_id: int | None = None
@@ -183,7 +188,7 @@ class MainWindow(NavigationMixin, FileActionsMixin, ViewStateMixin, QMainWindow)
                 retranslate()
 
     def _rebuild_file_menu(self) -> None:
-        if self.services is None:
+        if not self.pages.is_built("home"):
             self.window_actions.rebuild_file_menu([], [])
         else:
             home = self.home
@@ -236,20 +241,54 @@ class MainWindow(NavigationMixin, FileActionsMixin, ViewStateMixin, QMainWindow)
         return cast("AboutPage", self.pages["about"])
 
     def attach(self, services: Services, rows: list[AssessmentSummary] | None = None) -> None:
-        """Build the home page over ``services`` (the core is imported here, after the window shows).
+        """Build the home page over ``services`` and attach the rest at once (tests, one step).
 
-        ``rows`` are the assessments when they were already listed off the GUI thread. The other
-        pages are registered and built on first use.
+        ``rows`` are the assessments when they were already listed off the GUI thread.
         """
+        if rows is None:
+            rows = services.list_assessments()
+        self.attach_list(CoreAccess(services.db, services), rows)
+        self.attach_core(services)
+
+    def attach_list(self, core: CoreAccess, rows: list[AssessmentSummary]) -> None:
+        """The first step after the first paint: the home page with its list (see startup.md).
+
+        Only the database is open and the assessments listed; the services follow
+        (:meth:`attach_core`). When the last page shown was the home page, the window is *ready*
+        here; a click before the services are there waits for them (``core.services``).
+        """
+        from ethics_tool.gui.window.page_factory import register_home
+
+        self.install_shortcuts()
+        self.core = core
+        if self.db_path is None:
+            self.db_path = core.db.path
+        register_home(self, core)
+        self.stack.setCurrentWidget(self.home)
+        self.stack.removeWidget(self.loading)
+        if core.db.read_only:
+            self.show_read_only_banner()
+        self._rebuild_file_menu()
+        self.home.refresh(rows=rows)
+        last = self.settings.last_assessment
+        if last is not None and self.home.model.row_of(last) is not None:
+            self.current_id = last
+            self.home.select(last)
+        if self._restores_home():
+            self.ready.emit()
+
+    def attach_core(self, services: Services) -> None:
+        """The second step: the services are loaded; every other page can be built from now on."""
+        if self.services is not None:
+            return  # handed over already (a click waited for them)
         from ethics_tool.gui.files.work import FileWork
         from ethics_tool.gui.recent_files import RecentFiles
         from ethics_tool.gui.seminar import install as install_seminar
         from ethics_tool.gui.window.page_factory import register_pages
 
-        self.install_shortcuts()
+        assert self.core is not None, "attach_list comes first"
         self.services = services
-        if self.db_path is None:
-            self.db_path = services.db.path
+        self.core.set_services(services)
         self.files = FileWork(services, self.dialogs, self.settings, self)
         self.files.status_message.connect(self.show_message)
         self.recent = RecentFiles(
@@ -261,20 +300,32 @@ class MainWindow(NavigationMixin, FileActionsMixin, ViewStateMixin, QMainWindow)
         self.files.started.connect(self.file_job_started)
         self.files.finished.connect(self.file_job_finished)
         self.files.failed.connect(self.file_job_failed)
+        self.home.attach_files(self.files)
         register_pages(self, services)
         install_seminar(self)  # the Dilemmas and Seminar pages, the Seminar menu, "Discuss"
-        self.stack.setCurrentWidget(self.home)
-        self.stack.removeWidget(self.loading)
-        if services.db.read_only:
-            self.show_read_only_banner()
         self._rebuild_file_menu()
         self.home.set_form_errors([error.first_line for error in services.catalog.errors])
-        self.home.refresh(rows=rows)
+        restored_home = self._restores_home()
         self._restore_page()
         from ethics_tool.gui import change_watch
 
         change_watch.install(self, services)  # "changed on another computer — Reload"
-        self.ready.emit()
+        self.core_loaded.emit()
+        if not restored_home:  # the last page shown was another one: it is there only now
+            self.ready.emit()
+
+    def _restores_home(self) -> bool:
+        """Whether the page to restore at start is the home page (the others need the services)."""
+        from ethics_tool.gui.seminar import SEMINAR_PAGES
+        from ethics_tool.gui.window.navigation import NEEDS_ASSESSMENT
+
+        page = self.settings.last_page
+        if page not in PAGES and page not in SEMINAR_PAGES:
+            return True  # an unknown name: the home page (as _restore_page does)
+        if page in NEEDS_ASSESSMENT:
+            last = self.settings.last_assessment
+            return last is None or self.home.model.row_of(last) is None
+        return page == "home"
 
     # -- autosave state -----------------------------------------------------------------------------
     def saved(self, message: str) -> None:

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog, QMainWindow, QProgressBar, QToolBar
 
     from ethics_tool.domain.questionnaire import Questionnaire
+    from ethics_tool.gui.core_access import CoreAccess
     from ethics_tool.gui.dialogs import Dialogs
     from ethics_tool.gui.files.work import FileWork
     from ethics_tool.gui.pages.results import ResultsPage
@@ -38,6 +39,7 @@ class FileActionsMixin(_Base):
 
     if TYPE_CHECKING:  # provided by MainWindow
         services: Services | None
+        core: CoreAccess | None
         files: FileWork | None
         dialogs: Dialogs
         current_id: int | None
@@ -151,7 +153,7 @@ class FileActionsMixin(_Base):
         from PySide6 import QtCore
         from PySide6.QtWidgets import QSizePolicy, QToolBar
 
-        assert self.services is not None
+        assert self.core is not None
         bar = QToolBar()
         bar.setObjectName("readOnlyBanner")
         bar.setMovable(False)
@@ -161,7 +163,7 @@ class FileActionsMixin(_Base):
                 "{path} can only be read: you can view, print and export the assessments, "
                 "but changes cannot be saved. To change them, copy the file to a folder where "
                 "you may write and open it there.",
-                path=self.services.db.path,
+                path=self.core.db.path,
             )
         )
         label.setObjectName("readOnlyLabel")

@@ -17,14 +17,19 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from ethics_tool.gui.core_access import CoreAccess
     from ethics_tool.gui.main_window import MainWindow
     from ethics_tool.services import Services
 
 
+def register_home(window: MainWindow, core: CoreAccess) -> None:
+    """The home page's factory: it needs only the open database (the services follow)."""
+    window.pages.register("home", _with_undo(window, lambda: _home(window, core)))
+
+
 def register_pages(window: MainWindow, services: Services) -> None:
-    """One factory per page of the main window (the seminar kit registers its own two)."""
+    """One factory per other page of the main window (the seminar kit registers its own two)."""
     factories: dict[str, Callable[[], QWidget]] = {
-        "home": lambda: _home(window, services),
         "questionnaire": lambda: _questionnaire(window, services),
         "results": lambda: _results(window, services),
         "compare": lambda: _compare(services),
@@ -50,11 +55,10 @@ def _with_undo(window: MainWindow, factory: Callable[[], QWidget]) -> Callable[[
     return build
 
 
-def _home(window: MainWindow, services: Services) -> QWidget:
+def _home(window: MainWindow, core: CoreAccess) -> QWidget:
     from ethics_tool.gui.pages.home import HomePage
 
-    assert window.files is not None
-    home = HomePage(services, window.dialogs, window.files)
+    home = HomePage(core, window.dialogs)
     home.open_requested.connect(window.open_assessment)
     home.status_message.connect(window.show_message)
     home.changed.connect(window.assessments_changed)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ethics_tool.domain.assessment import Status, round_text
-from ethics_tool.gui import round_flow
 from ethics_tool.gui.busy import busy
 from ethics_tool.gui.item_models import unit_text
 from ethics_tool.i18n import t
@@ -21,6 +20,8 @@ if TYPE_CHECKING:
 
 def new_round(page: HomePage) -> None:
     """Ask for the new round's date and label (gui/round_flow.py), then open it."""
+    from ethics_tool.gui import round_flow  # its dialogs are imported after the list is shown
+
     selected = page.selected_id()
     if selected is None:
         return
@@ -46,6 +47,8 @@ def duplicate(page: HomePage) -> None:
 
 def toggle_finish(page: HomePage) -> None:
     """Finish (listing what is missing first) or reopen the selected assessment."""
+    from ethics_tool.gui import round_flow
+
     selected = page.selected_id()
     row = page.model.row_of(selected) if selected is not None else None
     if selected is None or row is None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from ethics_tool.domain.assessment import Status
 from ethics_tool.gui.appearance import ScaledLabel
-from ethics_tool.gui.dialogs.new_assessment import NewAssessmentDialog
 from ethics_tool.gui.files.jobs import Job
 from ethics_tool.gui.item_models import (
     ID_ROLE,
@@ -40,7 +39,9 @@ from ethics_tool.i18n import nt, t
 
 if TYPE_CHECKING:
     from ethics_tool.domain.assessment import AssessmentSummary
+    from ethics_tool.gui.core_access import CoreAccess
     from ethics_tool.gui.dialogs import Dialogs
+    from ethics_tool.gui.dialogs.new_assessment import NewAssessmentDialog
     from ethics_tool.gui.files.work import FileWork
     from ethics_tool.services import Services
 
@@ -56,17 +57,17 @@ class HomePage(QWidget):
 
     def __init__(
         self,
-        services: Services,
+        core: CoreAccess,
         dialogs: Dialogs,
-        files: FileWork,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("homePage")
-        self.services = services
+        # The list is read from the open database; the services (every action but the list) may
+        # still be loading when the page is shown: ``services`` then waits for them.
+        self.core = core
         self.dialogs = dialogs
-        self.files = files
-        files.finished.connect(self._file_job_finished)
+        self._files: FileWork | None = None
 
         self.title = ScaledLabel(1.6, bold=True)
         self.title.setObjectName("homeTitle")
@@ -167,6 +168,23 @@ class HomePage(QWidget):
         )
         self._update_actions()
 
+    @property
+    def services(self) -> Services:
+        """The services (waiting for them, with the wait cursor, while they are being loaded)."""
+        return self.core.services
+
+    @property
+    def files(self) -> FileWork:
+        """Imports and exports, handed over with the services (:meth:`attach_files`)."""
+        if self._files is None:
+            self.core.services  # noqa: B018 - waits until the window has attached the services
+        assert self._files is not None
+        return self._files
+
+    def attach_files(self, files: FileWork) -> None:
+        self._files = files
+        files.finished.connect(self._file_job_finished)
+
     # -- construction -----------------------------------------------------------------------
     def _make_actions(self) -> None:
         actions = self.home_actions = HomeActions(self)
@@ -230,7 +248,7 @@ class HomePage(QWidget):
         keep = select_id if select_id is not None else self.selected_id()
         archived = self.show_archived.isChecked()
         if rows is None:
-            rows = self.services.list_assessments(include_archived=archived)
+            rows = self.core.list_assessments(include_archived=archived)
         elif not archived:
             rows = [row for row in rows if row.info.status is not Status.ARCHIVED]
         self.model.set_rows(rows)
@@ -318,6 +336,9 @@ class HomePage(QWidget):
 
     def new_assessment(self) -> NewAssessmentDialog:
         """Show the set-up dialog (window-modal, not blocking); the assessment is created on OK."""
+        # Imported here: its questionnaire choice needs the pydantic model, loaded after the list.
+        from ethics_tool.gui.dialogs.new_assessment import NewAssessmentDialog
+
         dialog = NewAssessmentDialog(self.services.forms(), self.window())
         dialog.accepted.connect(lambda: self._create(dialog))
         dialog.blank_requested.connect(self.blank_requested)
