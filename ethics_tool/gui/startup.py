@@ -19,6 +19,7 @@ lost. The worker never touches a widget: it imports modules, opens the database 
 
 from __future__ import annotations
 
+import gc
 import importlib
 import logging
 import threading
@@ -269,6 +270,7 @@ class StartupLoader(QObject):
         self._work.loaded.connect(self._loaded)
         self._work.failed.connect(self._failed)
         self._waiter = _WaitForCore(self)
+        self._gc_was_enabled = False
         self._list_attached = False
         self._core_attached = False
         self._closing = False
@@ -283,7 +285,17 @@ class StartupLoader(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self._waiter)
+        # No garbage collection while the start-up imports create their tens of thousands of
+        # objects (a cycle collection then runs every few milliseconds, some 40 ms in all before
+        # the list is shown); it resumes once the core is attached (or loading ended otherwise).
+        self._gc_was_enabled = gc.isenabled()
+        gc.disable()
         self.worker_thread.start()
+
+    def _resume_gc(self) -> None:
+        if self._gc_was_enabled:
+            self._gc_was_enabled = False
+            gc.enable()
 
     def proceed(self) -> None:
         """Let step 2 begin (after the home list was painted, or at once when a click waits)."""
@@ -314,9 +326,11 @@ class StartupLoader(QObject):
             self._loaded(self._work.services)
 
     def _stop_waiting(self) -> None:
+        """The core is attached, or will not be: input goes straight to its target again."""
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self._waiter)
+        self._resume_gc()
 
     @Slot(object)
     def _listed(self, result: Listed) -> None:
@@ -339,11 +353,12 @@ class StartupLoader(QObject):
         if self._core_attached:
             return
         self._core_attached = True
-        self._stop_waiting()
-        if self._closing or not self.window.isVisible():
-            return
-        self.window.attach_core(services)
-        self.loaded.emit(services)
+        try:
+            if not self._closing and self.window.isVisible():
+                self.window.attach_core(services)
+                self.loaded.emit(services)
+        finally:
+            self._stop_waiting()
 
     @Slot(str, str, str)
     def _failed(self, kind: str, message: str, details: str) -> None:
