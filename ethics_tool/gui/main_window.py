@@ -274,6 +274,7 @@ class MainWindow(NavigationMixin, FileActionsMixin, ViewStateMixin, QMainWindow)
         if last is not None and self.home.model.row_of(last) is not None:
             self.current_id = last
             self.home.select(last)
+        self._update_actions()  # the pages that need an open assessment, as after attach_core
         if self._restores_home():
             self.ready.emit()
 
