@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ethics_tool.domain.assessment import Status, round_text
+from ethics_tool.gui.assessment_model import unit_text
 from ethics_tool.gui.busy import busy
-from ethics_tool.gui.item_models import unit_text
 from ethics_tool.i18n import t
 
 if TYPE_CHECKING:

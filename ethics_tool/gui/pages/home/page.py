@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from ethics_tool.domain.assessment import Status
 from ethics_tool.gui.appearance import ScaledLabel
-from ethics_tool.gui.files.jobs import Job
-from ethics_tool.gui.item_models import (
+from ethics_tool.gui.assessment_model import (
     ID_ROLE,
     SORT_ROLE,
     AssessmentTableModel,
 )
+from ethics_tool.gui.files.jobs import Job
 from ethics_tool.gui.pages.home import intents
 from ethics_tool.gui.pages.home.actions import HomeActions, tool_button
 from ethics_tool.gui.pages.home.table import (
@@ -176,8 +176,8 @@ class HomePage(QWidget):
     @property
     def files(self) -> FileWork:
         """Imports and exports, handed over with the services (:meth:`attach_files`)."""
-        if self._files is None:
-            self.core.services  # noqa: B018 - waits until the window has attached the services
+        if self._files is None:  # wait until the window has attached the services
+            self.core.services  # noqa: B018
         assert self._files is not None
         return self._files
 
@@ -336,8 +336,7 @@ class HomePage(QWidget):
 
     def new_assessment(self) -> NewAssessmentDialog:
         """Show the set-up dialog (window-modal, not blocking); the assessment is created on OK."""
-        # Imported here: its questionnaire choice needs the pydantic model, loaded after the list.
-        from ethics_tool.gui.dialogs.new_assessment import NewAssessmentDialog
+        from ethics_tool.gui.dialogs.new_assessment import NewAssessmentDialog  # needs pydantic
 
         dialog = NewAssessmentDialog(self.services.forms(), self.window())
         dialog.accepted.connect(lambda: self._create(dialog))

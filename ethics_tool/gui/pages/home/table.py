@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFil
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ethics_tool.domain.assessment import AssessmentSummary, round_text
-from ethics_tool.gui.item_models import PROGRESS_ROLE, AssessmentColumn
+from ethics_tool.gui.assessment_model import PROGRESS_ROLE, AssessmentColumn
 from ethics_tool.gui.search import fold
 from ethics_tool.gui.widgets.delegates import ProgressDelegate
 
