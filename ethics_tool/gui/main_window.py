@@ -275,6 +275,7 @@ class MainWindow(NavigationMixin, FileActionsMixin, ViewStateMixin, QMainWindow)
             self.current_id = last
             self.home.select(last)
         self._update_actions()  # the pages that need an open assessment, as after attach_core
+        self.home.setFocus()  # the keys act on the list from the start (as show_page does)
         if self._restores_home():
             self.ready.emit()
 

@@ -130,12 +130,8 @@ def _sqlite_engine(path: Path, read_only: bool) -> Engine:
 
 @dataclass
 class Database:
-    """An open, migrated database: an engine and a session factory (one session per unit of work).
-
-    The session factory (and with it ``sqlalchemy.orm`` and the mapped classes) is made on first
-    use: reading the list of assessments needs only the engine (:mod:`.listing`), and the desktop
-    program shows that list before the ORM is imported (docs/startup.md).
-    """
+    """An open, migrated database: an engine and a session factory (one session per unit of work),
+    made on first use: the list of assessments needs only the engine (:mod:`.listing`)."""
 
     engine: Engine
     path: Path | None
@@ -148,17 +144,11 @@ class Database:
 
     @property
     def sessions(self) -> sessionmaker[Session]:
-        """The session factory (with the revision tracking of :mod:`.versions`)."""
-        if self._sessions is None:
-            with self._lock:  # the start-up worker and the GUI thread may both ask
-                if self._sessions is None:
-                    from sqlalchemy.orm import sessionmaker
+        with self._lock:  # the start-up worker and the GUI thread may both ask
+            if self._sessions is None:
+                from ethics_tool.storage.versions import session_factory
 
-                    from ethics_tool.storage import versions
-
-                    self._sessions = versions.track(
-                        sessionmaker(self.engine, expire_on_commit=False)
-                    )
+                self._sessions = session_factory(self.engine)
         return self._sessions
 
     @property

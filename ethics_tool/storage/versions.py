@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import event, select, update
+from sqlalchemy import Engine, event, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from ethics_tool.storage import core_tables
@@ -210,6 +210,11 @@ def _after_commit(session: Session) -> None:
 def _after_rollback(session: Session) -> None:
     session.info.pop(PENDING, None)
     session.info.pop(BUMPED, None)
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """The session factory of a database: objects stay readable after a commit; :func:`track`."""
+    return track(sessionmaker(engine, expire_on_commit=False))
 
 
 def track(sessions: sessionmaker[Session]) -> sessionmaker[Session]:
