@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,10 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from ethics_tool.domain.merge import MergeSummary
 from ethics_tool.gui.app import create_main_window
-from ethics_tool.gui.appearance import register_fonts
+from ethics_tool.gui.appearance import install_qt_translator, register_fonts
 from ethics_tool.gui.dialogs.blank_form import BlankFormDialog
 from ethics_tool.gui.dialogs.merge_summary import MergeSummaryDialog
 from ethics_tool.gui.main_window import MainWindow
+from ethics_tool.i18n import current_language, set_language
 from ethics_tool.services import Services
 
 
@@ -119,3 +120,14 @@ def window(
     qtbot: QtBot, services: Services, settings_store: QSettings, dialogs: ScriptedDialogs
 ) -> MainWindow:
     return open_window(qtbot, services, settings_store, dialogs)
+
+
+@pytest.fixture
+def latvian_qt(qapp: QApplication) -> Iterator[None]:
+    """Qt's own texts (standard dialogs) and locale in Latvian for one test."""
+    before = current_language()
+    set_language("lv")
+    assert install_qt_translator(qapp, "lv")
+    yield
+    set_language(before)
+    install_qt_translator(qapp, "en")

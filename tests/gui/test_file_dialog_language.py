@@ -2,25 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QTreeView
+from PySide6.QtWidgets import QFileDialog, QLabel, QTreeView
 from pytestqt.qtbot import QtBot
-
-from ethics_tool.gui.appearance import install_qt_translator
-from ethics_tool.i18n import current_language, set_language
-
-
-@pytest.fixture
-def latvian_qt(qapp: QApplication) -> Iterator[None]:
-    before = current_language()
-    set_language("lv")
-    assert install_qt_translator(qapp, "lv")
-    yield
-    set_language(before)
-    install_qt_translator(qapp, "en")
 
 
 def test_the_non_native_file_dialog_is_latvian(

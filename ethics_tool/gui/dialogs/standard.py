@@ -50,16 +50,17 @@ class Dialogs:
         QMessageBox.information(self.parent, title, text)
 
     def save_path(self, title: str, suggested: Path, file_filter: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from ethics_tool.gui.dialogs.file_dialog import chosen_files, file_dialog
 
-        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), file_filter)
-        return Path(name) if name else None
+        dialog = file_dialog(self.parent, title, suggested, file_filter, save=True)
+        chosen = chosen_files(dialog)
+        return chosen[0] if chosen else None
 
     def open_path(self, title: str, directory: Path, file_filter: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from ethics_tool.gui.dialogs.file_dialog import chosen_files, file_dialog
 
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(directory), file_filter)
-        return Path(name) if name else None
+        chosen = chosen_files(file_dialog(self.parent, title, directory, file_filter))
+        return chosen[0] if chosen else None
 
     def offer_open(self, title: str, text: str) -> bool:
         """Say that a file was written; True when the user wants to open it."""

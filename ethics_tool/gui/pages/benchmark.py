@@ -324,13 +324,16 @@ class BenchmarkPage(QWidget):
 
     def import_files(self, paths: list[Path] | None = None) -> None:
         if paths is None:
-            names, _ = QFileDialog.getOpenFileNames(
+            from ethics_tool.gui.dialogs.file_dialog import chosen_files, file_dialog
+
+            dialog = file_dialog(
                 self,
                 t("Import benchmark files"),
-                str(self._folder()),
+                self._folder(),
                 t("Benchmark files ({pattern})", pattern=FILE_FILTER),
+                QFileDialog.FileMode.ExistingFiles,
             )
-            paths = [Path(n) for n in names]
+            paths = chosen_files(dialog)
         if not paths:
             return
         report = self.services.import_benchmark(paths)
