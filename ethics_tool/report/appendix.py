@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, KeepTogether
 
 from ethics_tool import scoring
 from ethics_tool.domain.questionnaire import Questionnaire
@@ -19,15 +19,19 @@ from ethics_tool.report.layout import (
     head_cells,
     heading,
     para,
+    section_break,
     table,
+    with_next,
 )
 from ethics_tool.report.markdown import language_part, markdown
 from ethics_tool.report.references import references
 
+SHORT_TABLE = 16  # rows: the respondents' table is kept on one page up to this length
+
 
 def appendix(ctx: ReportContext) -> list[Flowable]:
     lang = ctx.lang
-    out: list[Flowable] = [PageBreak(), heading(t("Appendix", lang), "appendix", 0)]
+    out: list[Flowable] = [section_break(), heading(t("Appendix", lang), "appendix", 0)]
     out.append(heading(t("Methodology", lang), "methodology", 1))
     out += methodology(ctx.form, lang)
     out.append(heading(t("Answer scale and maturity bands", lang), "scale", 1))
@@ -36,7 +40,6 @@ def appendix(ctx: ReportContext) -> list[Flowable]:
     out += references(ctx)
     out.append(heading(t("Glossary", lang), "glossary", 1))
     out += glossary(lang)
-    out.append(heading(t("Respondents", lang), "respondents", 1))
     out += respondents(ctx)
     return out
 
@@ -264,9 +267,11 @@ def glossary(lang: str) -> list[Flowable]:
 
 
 def respondents(ctx: ReportContext) -> list[Flowable]:
+    """The respondents with their share answered, under their heading."""
     lang = ctx.lang
+    title = heading(t("Respondents", lang), "respondents", 1)
     if not ctx.data.answers:
-        return [para(t("No respondents.", lang))]
+        return [title, para(t("No respondents.", lang))]
     rows: list[list[object]] = [
         head_cells([t("Respondent", lang), t("Role", lang), t("Answered", lang)])
     ]
@@ -279,5 +284,8 @@ def respondents(ctx: ReportContext) -> list[Flowable]:
                 cell(ctx.pct(progress.get(respondent.key))),
             ]
         )
-    note = para(answered_meaning(lang), st.styles().small)
-    return [table(rows, [st.FRAME_WIDTH - 80 * mm, 50 * mm, 30 * mm]), note]
+    # what "Answered" means, above the table: below it, it was left alone on the last page
+    note = with_next(para(answered_meaning(lang), st.styles().small))
+    section = [title, note, table(rows, [st.FRAME_WIDTH - 80 * mm, 50 * mm, 30 * mm])]
+    # a short list stays on one page with its heading (not its last row alone on the next page)
+    return [KeepTogether(section)] if len(rows) <= SHORT_TABLE else section

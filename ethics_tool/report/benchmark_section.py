@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from ethics_tool.i18n import t
 from ethics_tool.report import styles as st
 from ethics_tool.report.charts import BarSeries, bar_chart
 from ethics_tool.report.context import ReportContext
-from ethics_tool.report.layout import cell, column_width, head_cells, heading, para, table
+from ethics_tool.report.layout import (
+    cell,
+    column_width,
+    head_cells,
+    heading,
+    para,
+    section_break,
+    table,
+)
 
 
 def benchmark_section(ctx: ReportContext) -> list[Flowable]:
@@ -20,7 +28,7 @@ def benchmark_section(ctx: ReportContext) -> list[Flowable]:
     s = st.styles()
     lang = ctx.lang
     out: list[Flowable] = [
-        PageBreak(),
+        section_break(),
         heading(t("Comparison with other municipalities", lang), "benchmark", 0),
         para(comparison.note(ctx.form, lang)),
         para(

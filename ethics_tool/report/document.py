@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ethics_tool.report import styles as st
+from ethics_tool.report.layout import KeepWithStart
 from ethics_tool.report.markup import visual_order
 
 TOTAL_FORM = "pageTotal"
@@ -107,6 +108,8 @@ class ReportDocument(BaseDocTemplate):  # type: ignore[misc]  # ReportLab is unt
             keywords=meta.keywords,
             creator=meta.creator,
             lang=meta.lang,
+            # keepWithNext (the headings' styles): a heading stays with the start of what follows
+            keepTogetherClass=KeepWithStart,
         )
         self.page_frame = frame
         self._progress = progress

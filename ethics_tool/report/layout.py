@@ -8,7 +8,8 @@ from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from ethics_tool.report import styles as st
 from ethics_tool.report.markup import esc, plain
@@ -16,6 +17,67 @@ from ethics_tool.report.markup import esc, plain
 # Rows may split inside a cell once at least this much (points) fits: a 10,000-character comment
 # or action text must never make a table taller than a page.
 SPLIT_IN_ROW = 40
+
+# The room a section (a theme, or a top-level section after the summary) needs to start on a page:
+# its heading, its first figures or rows. With less left it starts a new page; with more it follows
+# on the same page, so no page is left half empty before it.
+SECTION_ROOM = st.FRAME_HEIGHT * 0.55
+
+# A heading stays with at least this much (points) of what follows it: about three lines of text
+# or a table's header and first row.
+HEADING_START = 36
+
+
+def with_next(flowable: Flowable) -> Flowable:
+    """``flowable`` kept on the page with the start of what follows it (as a heading is)."""
+    flowable.keepWithNext = 1
+    return flowable
+
+
+def section_break() -> CondPageBreak:
+    """Before a section: a new page only when less than :data:`SECTION_ROOM` is left."""
+    return CondPageBreak(SECTION_ROOM)
+
+
+class KeepWithStart(KeepTogether):  # type: ignore[misc]  # ReportLab is untyped
+    """What ``keepWithNext`` makes of a heading and what follows it (see ``ReportDocument``).
+
+    ReportLab's ``KeepTogether`` moves the heading to the next page together with *all* of the
+    following flowable whenever that does not fit, so a heading above a long table left most of a
+    page empty. Here the heading stays where it is when the start of what follows fits under it
+    (at least :data:`HEADING_START` points that the flowable can split at); only otherwise do
+    both move to the next page. A heading is never left alone at the bottom of a page.
+    """
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (avail_width, avail_height):
+            self.wrap(avail_width, avail_height)
+        content = list(self._content)
+        if len(content) > 1 and avail_height < self._H:
+            *leading, last = content
+            room = avail_height - _height(leading, avail_width, self.canv) - last.getSpaceBefore()
+            if room >= HEADING_START and _starts_in(last, avail_width, room, self.canv):
+                return content  # the frame places the heading and splits what follows
+        return list(super().split(avail_width, avail_height))
+
+
+def _starts_in(flowable: Flowable, width: float, room: float, canv: Any) -> bool:
+    """Whether ``flowable`` can be split so that a first part of it fits in ``room``."""
+    flowable.wrapOn(canv, width, room)
+    parts = flowable.splitOn(canv, width, room)
+    if len(parts) < 2 or isinstance(parts[0], ActionFlowable):  # a break: it does not start here
+        return False
+    _width, height = parts[0].wrapOn(canv, width, room)
+    return bool(height <= room)
+
+
+def _height(flowables: Sequence[Flowable], width: float, canv: Any) -> float:
+    """The height ``flowables`` take one under another (with the spaces between them)."""
+    total = 0.0
+    for index, flowable in enumerate(flowables):
+        _width, height = flowable.wrapOn(canv, width, 0xFFFFFF)
+        total += height + flowable.getSpaceAfter() + (flowable.getSpaceBefore() if index else 0)
+    return total
 
 
 @lru_cache(maxsize=4096)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ethics_tool.domain.assessment import round_text
 from ethics_tool.i18n import action_status_label, format_change, format_score, t
@@ -18,7 +18,9 @@ from ethics_tool.report.layout import (
     heading,
     para,
     rich,
+    section_break,
     table,
+    with_next,
 )
 from ethics_tool.scoring import ThemeChange
 
@@ -30,7 +32,7 @@ def action_plan(ctx: ReportContext) -> list[Flowable]:
     """The council's actions; without any, the top priorities' recommendations to fill in."""
     s = st.styles()
     lang = ctx.lang
-    out: list[Flowable] = [PageBreak(), heading(t("Action plan", lang), "actions", 0)]
+    out: list[Flowable] = [section_break(), heading(t("Action plan", lang), "actions", 0)]
     labels = [
         t("No.", lang),
         t("Action", lang),
@@ -107,7 +109,7 @@ def comparison(ctx: ReportContext) -> list[Flowable]:
     lang = ctx.lang
     before_data, _before_results = ctx.previous
     out: list[Flowable] = [
-        PageBreak(),
+        section_break(),
         heading(t("Comparison with the previous assessment", lang), "comparison", 0),
     ]
     out.append(
@@ -193,10 +195,13 @@ def comparison(ctx: ReportContext) -> list[Flowable]:
     )
     widths = [10 * mm, st.FRAME_WIDTH - 10 * mm - 2 * value_w - change_w]
     widths += [value_w, value_w, change_w]
-    # the key above the table: below it, it could be left alone on the next page
-    out.append(para(t("Change in percentage points (pp): ▲ better, ▼ worse.", lang), s.small))
-    out.append(Spacer(1, 2))
-    out.append(table(rows, widths, extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, st.BLUE)]))
+    # the key above the table (below it, it could be left alone on the next page), kept with
+    # the table's first rows
+    key = para(t("Change in percentage points (pp): ▲ better, ▼ worse.", lang), s.small)
+    out.append(with_next(key))
+    changes_table = table(rows, widths, extra=[("LINEABOVE", (0, -1), (-1, -1), 0.8, st.BLUE)])
+    changes_table.spaceBefore = 2
+    out.append(changes_table)
     return out
 
 

@@ -4,7 +4,9 @@ each theme's references (laws grouped with the articles its questions cite)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ethics_tool.domain.citations import by_kind
@@ -12,8 +14,8 @@ from ethics_tool.domain.questionnaire import Questionnaire, Theme
 from ethics_tool.i18n import t
 from ethics_tool.report import styles as st
 from ethics_tool.report.context import ReportContext
-from ethics_tool.report.layout import cell, fitted_widths, head_cells, para, table
-from ethics_tool.report.markup import shorten
+from ethics_tool.report.layout import cell, head_cells, para, rich, table
+from ethics_tool.report.markup import esc, shorten
 
 REFERENCE_KINDS = ("coe", "oecd", "law", "guidance", "framework")
 LAW_CHARS = 90  # a law's title in the references table (its full title is on the theme pages)
@@ -51,27 +53,48 @@ def short_law(text: str, limit: int) -> str:
 
 
 def references(ctx: ReportContext) -> list[Flowable]:
+    """Per theme, its references kind by kind, each kind on its own lines across the page.
+
+    A column per kind (six columns on a page) squeezed the long texts (laws, guidance, other
+    frameworks) into narrow columns; here every kind a theme cites is a labelled line in one
+    wide column, and a kind the theme does not cite takes no room.
+    """
     lang = ctx.lang
     kinds = [k for k in REFERENCE_KINDS if _used(ctx.form, k)]
     if not kinds:
         return [para(t("The questionnaire gives no references.", lang))]
-    texts: list[list[str]] = [[t("Theme", lang), *[reference_kind_short(k, lang) for k in kinds]]]
+    s = st.styles()
+    small = s.cell_compact
+    rows: list[list[object]] = [head_cells([t("Theme", lang), t("References", lang)])]
+    titles: list[str] = []
     for theme in ctx.form.themes:
-        row = [f"{ctx.theme_number[theme.id]}. {ctx.text(theme.title)}"]
+        title = f"{ctx.theme_number[theme.id]}. {ctx.text(theme.title)}"
+        titles.append(title)
         groups = {
             k.value: [text for text, _url in items] for k, items in by_kind(theme.references, lang)
         }
+        lines: list[Flowable] = []
         for kind in kinds:
             refs = groups.get(kind, [])
             if kind == "law":
                 refs = _laws(ctx, theme, refs)
-            row.append("; ".join(dict.fromkeys(refs)) or "–")
-        texts.append(row)
-    small = st.styles().cell_compact
-    rows: list[list[object]] = [head_cells(texts[0])]
-    rows += [[cell(text, small) for text in row] for row in texts[1:]]
-    # long law titles get the room; short principle numbers stay narrow
-    return [table(rows, fitted_widths(texts, st.FRAME_WIDTH))]
+            if refs:
+                label = esc(reference_kind_short(kind, lang))
+                text = esc("; ".join(dict.fromkeys(refs)))
+                lines.append(rich(f"<b>{label}:</b> {text}", small))
+        rows.append([cell(title, small), lines or cell("–", small)])
+    first = _title_width(titles, small)
+    return [table(rows, [first, st.FRAME_WIDTH - first])]
+
+
+def _title_width(titles: list[str], style: Any) -> float:
+    """The theme column: the longest title on one line, but at most 30 % of the page (titles
+    wrap then), and never narrower than the longest word."""
+    pad = 8.5  # 2 × 4 pt cell padding and a little air
+    font, size = str(style.fontName), float(style.fontSize)
+    longest = max(stringWidth(title, font, size) for title in titles)
+    word = max(stringWidth(w, font, size) for title in titles for w in title.split())
+    return float(max(min(longest, st.FRAME_WIDTH * 0.3), word) + pad)
 
 
 def _laws(ctx: ReportContext, theme: Theme, theme_refs: list[str]) -> list[str]:

@@ -7,7 +7,6 @@ from html import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -32,6 +31,7 @@ from ethics_tool.report.layout import (
     heading,
     para,
     rich,
+    section_break,
     table,
 )
 from ethics_tool.report.markup import esc
@@ -47,20 +47,17 @@ def linked(text: str, url: str | None) -> str:
     return f'<link href="{escape(url, quote=True)}" color="{colour}">{esc(text)}</link>'
 
 
-# room a theme's start needs on a page: heading, figures, chart and the first rows of the table
-THEME_ROOM = st.FRAME_HEIGHT * 0.55
-
-
 def theme_sections(ctx: ReportContext) -> list[Flowable]:
     """A section for every theme, under one outline entry.
 
-    The first theme starts a new page; each later one starts a new page only when less than
-    :data:`THEME_ROOM` is left, so that a theme whose last lines run over does not leave a page
-    holding only those lines before the next theme.
+    The first theme starts a new page (the summary before it is a page of its own); each later
+    one starts a new page only when less than :data:`~ethics_tool.report.layout.SECTION_ROOM` is
+    left, so that a theme whose last lines run over does not leave a page holding only those
+    lines before the next theme.
     """
     out: list[Flowable] = []
     for index, theme in enumerate(ctx.form.themes):
-        out.append(PageBreak() if index == 0 else CondPageBreak(THEME_ROOM))
+        out.append(PageBreak() if index == 0 else section_break())
         if index == 0:
             out.append(OutlineEntry(t("Results by theme", ctx.lang), "themes", 0))
         out += theme_section(ctx, theme)

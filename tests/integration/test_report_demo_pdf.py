@@ -14,6 +14,9 @@ import pytest
 from pypdf import PdfReader
 
 from ethics_tool.cli import main
+from ethics_tool.domain.citations import by_kind
+from ethics_tool.domain.loader import load_form
+from ethics_tool.paths import data_root
 from ethics_tool.report import styles as st
 
 NORWEGIAN = re.compile(r"[åøæÅØÆ]|Råd|etikk|[Kk]ommune|Folkevalgt|Beskytt|Håndbok")
@@ -30,6 +33,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path
         "council": ["report", "2"],  # the council's second round, with the first to compare
         "administration": ["report", "3"],  # a consensus workshop of the administration
         "council_en": ["report", "2", "--lang", "en"],
+        "administration_en": ["report", "3", "--lang", "en"],
     }.items():
         path = folder / f"{name}.pdf"
         assert main(["--db", db, *args, "-o", str(path)]) == 0
@@ -97,3 +101,89 @@ def test_no_page_holds_only_a_few_lines_run_over(reports: dict[str, Path]) -> No
             body = texts[index + 1].split(" · ", 1)[-1]  # after the running header
             if THEME_START.match(body.split("Ētikas pašnovērtējuma ziņojums")[-1].strip()):
                 assert filled > 0.4, f"{name}: page {index + 1} ({filled:.0%}) before a theme"
+
+
+def _sections(reader: PdfReader) -> list[tuple[str, int]]:
+    """The report's top-level sections (the outline's first level): title and page index."""
+    return [
+        (item.title, reader.get_destination_page_number(item))
+        for item in reader.outline
+        if not isinstance(item, list)
+    ]
+
+
+def test_no_page_before_a_top_level_section_is_half_empty(reports: dict[str, Path]) -> None:
+    """After the cover and the summary (each a page of its own), a top-level section (results by
+    theme, action plan, comparison, appendix) starts a new page only when less than about half a
+    page is left: the page before one is never left less than 40 % full."""
+    for name, path in reports.items():
+        reader = PdfReader(path)
+        sections = _sections(reader)
+        assert len(sections) >= 5, f"{name}: {sections}"  # cover, summary, themes, plan, appendix
+        for title, page in sections[2:]:
+            filled = _filled(reader.pages[page - 1])
+            assert filled > 0.4, f"{name}: page {page} ({filled:.0%}) before “{title}”"
+
+
+def _bottom_line(page: object) -> list[tuple[str, str, float]]:
+    """The texts of the lowest line above the footer: text, font name and size."""
+    found: list[tuple[float, str, str, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip() and st.MARGIN_BOTTOM < y < st.PAGE_SIZE[1] - st.MARGIN_TOP:
+            name = str(font.get("/BaseFont", "")) if isinstance(font, dict) else ""
+            found.append((y, text, name, size * tm[3] * cm[3]))
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    lowest = min((item[0] for item in found), default=0.0)
+    return [(text, font, size) for y, text, font, size in found if abs(y - lowest) < 2]
+
+
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(reports: dict[str, Path]) -> None:
+    smallest_heading = st.styles().h3.fontSize
+    for name, path in reports.items():
+        pages = PdfReader(path).pages
+        for index in range(1, len(pages) - 1):
+            line = _bottom_line(pages[index])
+            assert line, f"{name}: page {index + 1} is empty"
+            alone = all("Bold" in font and size >= smallest_heading for _t, font, size in line)
+            text = " ".join(t for t, _f, _s in line)
+            assert not alone, f"{name}: page {index + 1} ends with the heading “{text}”"
+
+
+def _column_starts(reader: PdfReader, label: str) -> list[float]:
+    """Where (x, points) text beginning with ``label`` starts, on every page."""
+    starts: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_args: object) -> None:
+        if text.strip().startswith(label):
+            starts.append(tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return starts
+
+
+def test_other_frameworks_are_written_across_the_page_with_no_word_broken(
+    reports: dict[str, Path],
+) -> None:
+    """The appendix's references: the "Citi ietvari" (other frameworks) texts run in a column of
+    most of the page's width, not in a narrow column of their own, and every one is whole."""
+    right = st.MARGIN_X + st.FRAME_WIDTH
+    for name, path in reports.items():
+        lang = "en" if name.endswith("_en") else "lv"
+        form = load_form(data_root() / "forms" / f"{name.removesuffix('_en')}.yaml")
+        reader = PdfReader(path)
+        label = "Other frameworks" if lang == "en" else "Citi ietvari"
+        starts = _column_starts(reader, label)
+        assert starts, f"{name}: no “{label}” in the appendix"
+        width = right - min(starts) + 4  # the cell's left padding
+        assert width > 0.6 * st.FRAME_WIDTH, f"{name}: “{label}” in a column {width:.0f} pt wide"
+        text = " ".join(" ".join(_pages(path)).split())
+        for theme in form.themes:
+            for kind, items in by_kind(theme.references, lang):
+                if kind.value == "framework":
+                    for reference, _url in items:
+                        whole = " ".join(reference.split())
+                        assert whole in text, f"{name}: “{whole}” is not whole in the PDF"
