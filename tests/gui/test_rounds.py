@@ -184,3 +184,46 @@ def test_finish_lists_what_is_missing_then_finishes_and_reopens(
     assert len(dialogs.shown) == asked
     assert services.info(assessment_id).status is Status.IN_PROGRESS
     assert finish.text() == "Pabeigt…"
+
+
+def test_new_assessment_dialog_takes_an_optional_round_label(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    from ethics_tool.domain.assessment import ROUND_LABEL_MAX
+    from tests.gui.helpers import open_new_dialog, type_text
+
+    dialog = open_new_dialog(qtbot, window)
+    field = dialog.findChild(QLineEdit, "newRoundLabelField")
+    assert field is not None and field.isVisibleTo(dialog)
+    assert field.text() == ""  # optional: empty unless the user names the round
+    assert field.maxLength() == ROUND_LABEL_MAX  # as the database column
+    caption = dialog.form_layout.labelForField(field)
+    assert caption is not None and caption.text() == "&Kārtas nosaukums:"
+    dialog.form.setCurrentIndex(dialog.form.findData("quick"))
+    editor = dialog.municipality.lineEdit()
+    assert editor is not None
+    type_text(editor, "Talsu novads")
+    dialog.date.edit.setText("19.11.2026")
+    field.setFocus()
+    type_text(field, "2. kārta")
+    click(qtbot, dialog, "createButton")
+    qtbot.waitUntil(lambda: window.current_page() == "questionnaire")
+    created = window.current_id
+    assert created is not None
+    assert services.info(created).round_label == "2. kārta"
+    assert window.questionnaire.header.subtitle.text().endswith("19.11.2026. (2. kārta)")
+    window.show_page("home")
+    assert _home_date(window, created) == "19.11.2026. (2. kārta)"
+
+    # Left empty, the assessment has no label and shows the date alone.
+    dialog = window.home.new_assessment()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.form.setCurrentIndex(dialog.form.findData("quick"))
+    editor = dialog.municipality.lineEdit()
+    assert editor is not None
+    type_text(editor, "Ludzas novads")
+    click(qtbot, dialog, "createButton")
+    qtbot.waitUntil(lambda: window.current_id not in (None, created))
+    second = window.current_id
+    assert second is not None
+    assert services.info(second).round_label == ""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.answers import Mode, Role
+from ethics_tool.domain.assessment import ROUND_LABEL_MAX
 from ethics_tool.domain.dates import DateTextError
 from ethics_tool.gui.dialogs import fitting
 from ethics_tool.gui.dialogs.fitting import scrolling_fields
@@ -52,6 +53,7 @@ class NewAssessmentRequest(TypedDict):
     unit_type: str
     unit_name: str
     assessed_on: date
+    round_label: str
     mode: Mode
     respondents: list[NewRespondent]
     prepared_by: str
@@ -123,6 +125,10 @@ class NewAssessmentDialog(QDialog):
         self.date = DateField()
         self.date.edit.setObjectName("dateField")
         self.date.set_value(date.today())
+        # Optional: tells two rounds of one unit apart in every list ("19.11.2026. (2. kārta)").
+        self.round_label = QLineEdit()
+        self.round_label.setObjectName("newRoundLabelField")
+        self.round_label.setMaxLength(ROUND_LABEL_MAX)
         self.prepared_by = QLineEdit()
         self.prepared_by.setObjectName("preparedByField")
 
@@ -135,7 +141,7 @@ class NewAssessmentDialog(QDialog):
 
         self.form_layout = QFormLayout()
         self.form_layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.labels = [QLabel() for _ in range(6)]
+        self.labels = [QLabel() for _ in range(7)]
         municipality_cell = QVBoxLayout()
         municipality_cell.addWidget(self.municipality)
         municipality_cell.addWidget(self.municipality_error)
@@ -153,6 +159,7 @@ class NewAssessmentDialog(QDialog):
         self.form_layout.addRow(self.labels[2], self.unit_name)
         self.form_layout.addRow(self.labels[3], form_cell)
         self.form_layout.addRow(self.labels[4], self.date)
+        self.form_layout.addRow(self.labels[6], self.round_label)
         self.form_layout.addRow(self.labels[5], self.prepared_by)
         self.labels[0].setBuddy(self.municipality)
         self.labels[1].setBuddy(self.unit_type)
@@ -160,6 +167,7 @@ class NewAssessmentDialog(QDialog):
         self.labels[3].setBuddy(self.form)
         self.labels[4].setBuddy(self.date.edit)
         self.labels[5].setBuddy(self.prepared_by)
+        self.labels[6].setBuddy(self.round_label)
 
         # Everything but the buttons scrolls (fitting.py says why).
         content = QWidget()
@@ -220,6 +228,7 @@ class NewAssessmentDialog(QDialog):
                 t("&Questionnaire:"),
                 t("&Date:"),
                 t("&Prepared by:"),
+                t("Round &label:"),
             ),
             strict=True,
         ):
@@ -238,6 +247,8 @@ class NewAssessmentDialog(QDialog):
         self.blank_button.setText(t("Blank questionnaire (PDF)…"))
         self.blank_button.setToolTip(t("A printable questionnaire for answering on paper"))
         self.date.edit.setAccessibleName(t("Date"))
+        self.round_label.setPlaceholderText(t("e.g. Round 1, Spring 2027 (optional)"))
+        self.round_label.setAccessibleName(t("Round label"))
         self.prepared_by.setPlaceholderText(t("Name of the person or group (optional)"))
         self.prepared_by.setAccessibleName(t("Prepared by"))
         self.mode_box.retranslate()
@@ -382,6 +393,7 @@ class NewAssessmentDialog(QDialog):
             unit_type=str(self.unit_type.currentData()),
             unit_name=self.unit_name.text().strip(),
             assessed_on=chosen,
+            round_label=self.round_label.text().strip(),
             mode=mode,
             respondents=people,
             prepared_by=self.prepared_by.text().strip(),
