@@ -161,13 +161,10 @@ class NewAssessmentDialog(QDialog):
         self.form_layout.addRow(self.labels[4], self.date)
         self.form_layout.addRow(self.labels[6], self.round_label)
         self.form_layout.addRow(self.labels[5], self.prepared_by)
-        self.labels[0].setBuddy(self.municipality)
-        self.labels[1].setBuddy(self.unit_type)
-        self.labels[2].setBuddy(self.unit_name)
-        self.labels[3].setBuddy(self.form)
-        self.labels[4].setBuddy(self.date.edit)
-        self.labels[5].setBuddy(self.prepared_by)
-        self.labels[6].setBuddy(self.round_label)
+        buddies: list[QWidget] = [self.municipality, self.unit_type, self.unit_name, self.form]
+        buddies += [self.date.edit, self.prepared_by, self.round_label]
+        for caption, buddy in zip(self.labels, buddies, strict=True):
+            caption.setBuddy(buddy)
 
         # Everything but the buttons scrolls (fitting.py says why).
         content = QWidget()
