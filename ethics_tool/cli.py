@@ -142,6 +142,13 @@ def _parser(commands: bool = True) -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", parents=[common], help=t("create a fully answered demo assessment"))
 
+    p = sub.add_parser(
+        "reopen",
+        parents=[common],
+        help=t("put a finished assessment back in progress, so its answers can be changed"),
+    )
+    p.add_argument("id", type=int, help=t("assessment ID (see 'list')"))
+
     _add_benchmark_parser(sub, common)
     _add_copy_parser(sub)
     p = sub.add_parser("backup", parents=[common], help=t("list, create or restore backups"))
@@ -332,6 +339,21 @@ def _cmd_import(args: argparse.Namespace) -> int:
         services.db.dispose()
     for line in summary_lines(summary):
         print(line)
+    return EXIT_OK
+
+
+def _cmd_reopen(args: argparse.Namespace) -> int:
+    from ethics_tool.domain.assessment import Status
+
+    services = _services(args.db, args.upgrade_server)
+    try:
+        if services.info(args.id).status is not Status.COMPLETED:
+            print(t("Assessment {id} is not finished: nothing to reopen", id=args.id))
+            return EXIT_OK
+        services.set_status(args.id, Status.IN_PROGRESS)
+    finally:
+        services.db.dispose()
+    print(t("Assessment {id} is in progress again", id=args.id))
     return EXIT_OK
 
 
@@ -710,6 +732,7 @@ COMMANDS = {
     "plan-import": _cmd_plan_import,
     "benchmark": _cmd_benchmark,
     "demo": _cmd_demo,
+    "reopen": _cmd_reopen,
     "backup": _cmd_backup,
     "copy": _cmd_copy,
     "forms": _cmd_forms,

@@ -28,7 +28,13 @@ into a module of its own and is added to the bases below.
 from __future__ import annotations
 
 from ethics_tool.services.assessments import NewRespondent
-from ethics_tool.services.base import ConflictError, NotFoundError, ServiceError
+from ethics_tool.services.base import (
+    ConflictError,
+    FinishedError,
+    NotFoundError,
+    ServiceError,
+    finished_error,
+)
 from ethics_tool.services.demo_data import DemoUseCases
 from ethics_tool.services.reports import ReportUseCases
 from ethics_tool.services.restore import RestoreUseCases
@@ -37,10 +43,12 @@ from ethics_tool.services.transfer import TransferUseCases, record_text, summary
 
 __all__ = [
     "ConflictError",
+    "FinishedError",
     "NewRespondent",
     "NotFoundError",
     "ServiceError",
     "Services",
+    "finished_error",
     "record_text",
     "summary_lines",
 ]

@@ -27,6 +27,7 @@ class AnswerUseCases(ServiceBase):
             raise ServiceError(t("the group respondent is created with a consensus assessment"))
         with self._session() as session, session.begin():
             row = self._get(session, assessment_id)
+            self._refuse_if_finished(row)
             if Mode(row.mode) is Mode.SINGLE and row.respondents:
                 row.mode = Mode.INDIVIDUAL.value
             position = max((r.position for r in row.respondents), default=-1) + 1
@@ -43,6 +44,7 @@ class AnswerUseCases(ServiceBase):
             row = session.get(Respondent, respondent_id)
             if row is None:
                 raise NotFoundError(t("no respondent with ID {id}", id=respondent_id))
+            self._refuse_if_finished(row.assessment)
             row.label = label
             if row.role != Role.GROUP.value and role is not Role.GROUP:
                 row.role = role.value
@@ -53,6 +55,7 @@ class AnswerUseCases(ServiceBase):
             row = session.get(Respondent, respondent_id)
             if row is None:
                 raise NotFoundError(t("no respondent with ID {id}", id=respondent_id))
+            self._refuse_if_finished(row.assessment)
             if row.role == Role.GROUP.value:
                 raise ServiceError(t("the group's agreed answers cannot be removed"))
             others = [
@@ -86,6 +89,7 @@ class AnswerUseCases(ServiceBase):
             respondent = session.get(Respondent, respondent_id)
             if respondent is None:
                 raise NotFoundError(t("no respondent with ID {id}", id=respondent_id))
+            self._refuse_if_finished(respondent.assessment)
             form = self._form_of(respondent.assessment)
             for question_id, answer in answers.items():
                 problem = form.answer_problem(question_id, answer)
@@ -104,6 +108,7 @@ class AnswerUseCases(ServiceBase):
             respondent = session.get(Respondent, respondent_id)
             if respondent is None:
                 raise NotFoundError(t("no respondent with ID {id}", id=respondent_id))
+            self._refuse_if_finished(respondent.assessment)
             problem = self._form_of(respondent.assessment).answer_problem(question_id, None)
             if problem is not None:
                 raise ServiceError(f"{question_id}: {problem}")

@@ -28,6 +28,10 @@ from ethics_tool.storage.tables import Answer, Assessment, Respondent, new_uuid
 log = logging.getLogger(__name__)
 
 
+# What a finished assessment still lets change besides its action plan: how the report names it.
+STILL_EDITABLE = frozenset({"round_label", "prepared_by"})
+
+
 @dataclasses.dataclass(frozen=True)
 class NewRespondent:
     label: str
@@ -148,7 +152,10 @@ class AssessmentUseCases(ServiceBase):
             )
 
     def update_info(self, assessment_id: int, **fields: object) -> None:
-        """Change metadata: municipality, unit_type, unit_name, assessed_on, round_label, prepared_by."""
+        """Change metadata: municipality, unit_type, unit_name, assessed_on, round_label, prepared_by.
+
+        Of a finished assessment only the round label and "prepared by" (the report's cover).
+        """
         allowed = {
             "municipality",
             "unit_type",
@@ -164,6 +171,8 @@ class AssessmentUseCases(ServiceBase):
             raise ServiceError(t("the municipality must not be empty"))
         with self._session() as session, session.begin():
             row = self._get(session, assessment_id)
+            if set(fields) - STILL_EDITABLE:  # what was assessed, and where and when
+                self._refuse_if_finished(row)
             for name, value in fields.items():
                 setattr(row, name, value.strip() if isinstance(value, str) else value)
 

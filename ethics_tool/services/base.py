@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from ethics_tool.domain.assessment import AssessmentInfo, Status, round_text
 from ethics_tool.domain.loader import FormCatalog, form_from_json
 from ethics_tool.domain.questionnaire import Questionnaire
 from ethics_tool.errors import UserError
-from ethics_tool.i18n import t
+from ethics_tool.i18n import t, unit_type_label
 from ethics_tool.storage.db import Database
+from ethics_tool.storage.repository.views import info_of
 from ethics_tool.storage.tables import Assessment
 from ethics_tool.storage.versions import Seen
 
@@ -32,8 +34,29 @@ class NotFoundError(ServiceError):
     pass
 
 
+class FinishedError(ServiceError):
+    """A change to what a finished assessment assessed (answers, comments, respondents, its unit
+    and date): refused until it is reopened. Its action plan, round label and "prepared by" stay
+    editable (see docs/gui.md, "Finished assessments")."""
+
+
 class ConflictError(ServiceError):
     """Someone changed the same thing on another computer since this one showed it: not saved."""
+
+
+def finished_error(info: AssessmentInfo) -> FinishedError:
+    """What a change to the finished assessment ``info`` is refused with, and how to reopen it."""
+    unit = info.municipality + " — " + (info.unit_name or unit_type_label(info.unit_type))
+    return FinishedError(
+        t(
+            "{unit}, {round} (ID {id}) is finished: its answers, comments and respondents can no "
+            "longer be changed. Reopen it first (“Reopen” in the desktop program, or "
+            "ethics-tool reopen {id}).",
+            unit=unit,
+            round=round_text(info),
+            id=info.id,
+        )
+    )
 
 
 # Parsed form snapshots by their hash: a snapshot never changes, so one parse serves every later use.
@@ -77,6 +100,12 @@ class ServiceBase:
         if row is None:
             raise NotFoundError(t("no assessment with ID {id}", id=assessment_id))
         return row
+
+    @staticmethod
+    def _refuse_if_finished(row: Assessment) -> None:
+        """Raise :class:`FinishedError` when ``row`` is finished (a reopened one is in progress)."""
+        if row.status == Status.COMPLETED.value:
+            raise finished_error(info_of(row))
 
     @staticmethod
     def _form_of(row: Assessment) -> Questionnaire:

@@ -34,6 +34,7 @@ class RestoreUseCases(ServiceBase):
         """Put a removed respondent back (same UUID, answers and history) as the ``position``-th."""
         with self._session() as session, session.begin():
             assessment = self._get(session, assessment_id)
+            self._refuse_if_finished(assessment)
             row = repo.respondent_row(record, position)
             people = list(assessment.respondents)
             people.insert(min(position, len(people)), row)

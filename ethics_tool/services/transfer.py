@@ -99,7 +99,12 @@ class TransferUseCases(ResultUseCases):
 
     def _merge(self, path: Path, transfer: TransferredAssessment, merge_into: int) -> MergeSummary:
         snapshot_hash = form_hash(form_to_json(transfer.form))
-        self.info(merge_into)  # a missing assessment is reported before anything is written
+        with self._session() as session:
+            # A missing or finished assessment is reported before anything is written (a file
+            # of another assessment is told as that: reopening would not help).
+            target = self._get(session, merge_into)
+            if target.lineage == transfer.lineage:
+                self._refuse_if_finished(target)
         self.backup_now("before-merge")
         meanwhile = t(
             "{path}: someone changed the same answers on another computer while the file was "
@@ -160,6 +165,7 @@ class TransferUseCases(ResultUseCases):
                             path=path,
                         )
                     )
+            self._refuse_if_finished(target)  # finished meanwhile
             summary = repo.merge_transfer(session, target, transfer)
             if summary.changed:
                 target.updated_at = func.current_timestamp()

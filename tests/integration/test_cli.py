@@ -157,6 +157,18 @@ def test_merge_from_another_computer_never_doubles(
     run(capsys, "--db", db, "demo")
     target = tmp_path / "e.json"
     run(capsys, "--db", db, "export", "2", "-o", str(target))
+    # The demo's rounds are finished: a merge is refused until the assessment is reopened.
+    code, out, err = run(capsys, "--db", db, "import", str(target), "--merge-into", "2")
+    assert code == 1 and out == ""
+    assert err.strip() == (
+        "ethics-tool: error: Parauga novads (demo) — Dome, 2026-11-19 (2. kārta) (ID 2) is "
+        "finished: its answers, comments and respondents can no longer be changed. Reopen it "
+        "first (“Reopen” in the desktop program, or ethics-tool reopen 2)."
+    )
+    code, out, _ = run(capsys, "--db", db, "reopen", "2")
+    assert code == 0 and out.strip() == "Assessment 2 is in progress again"
+    code, out, _ = run(capsys, "--db", db, "reopen", "2")
+    assert code == 0 and out.strip() == "Assessment 2 is not finished: nothing to reopen"
     code, out, _ = run(capsys, "--db", db, "import", str(target), "--merge-into", "2")
     assert code == 0
     assert "Respondents added: 0" in out and "updated: 0" in out and "conflicts: 0" in out

@@ -18,6 +18,7 @@ from sqlalchemy import text
 
 from ethics_tool.cli import main
 from ethics_tool.domain.answers import AnswerValue, Role
+from ethics_tool.domain.assessment import Status
 from ethics_tool.domain.loader import FormCatalog
 from ethics_tool.services import Services
 from ethics_tool.storage.db import Database, open_database
@@ -53,13 +54,15 @@ def links(rows: list[dict]) -> dict[str, str | None]:  # type: ignore[type-arg]
 def laptop_with_history(
     capsys: pytest.CaptureFixture[str], folder: Path, catalog: FormCatalog
 ) -> str:
-    """The demo, plus a cleared answer and a comment without an answer (rows with history)."""
+    """The demo, its newest round reopened with a cleared answer and a comment without an answer
+    (rows with history); the other rounds stay finished, and copies keep that."""
     laptop = str(folder / "laptop.sqlite3")
     code, _, err = run(capsys, "--db", laptop, "demo")
     assert code == 0, err
     with opened(laptop) as db:
         services = Services(db, catalog)
         newest = max(r.info.id for r in services.list_assessments())
+        services.set_status(newest, Status.IN_PROGRESS)  # reopened; the others stay finished
         person = services.respondents(newest)[0]
         answered = next(iter(services.load(newest).answers[0].answers))
         services.record_answer(person.id, answered, None)
