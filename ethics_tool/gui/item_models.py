@@ -32,6 +32,7 @@ from ethics_tool.gui.assessment_model import AssessmentTableModel as AssessmentT
 from ethics_tool.gui.assessment_model import unit_text as unit_text
 from ethics_tool.gui.labels import action_status_label
 from ethics_tool.gui.plan_undo import ActionChange, ActionRef
+from ethics_tool.gui.undo_step import push
 from ethics_tool.i18n import format_date, t
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class ActionPlanModel(QAbstractTableModel):
         self, ref: ActionRef, text: str, before: ActionData | None, after: ActionData | None
     ) -> None:
         if self.undo_stack is not None:
-            self.undo_stack.push(ActionChange(self, ref, text, before, after))
+            push(self.undo_stack, ActionChange(self, ref, text, before, after))
 
     def apply_action(self, ref: ActionRef, state: ActionData | None) -> bool:
         """Undo or redo: store ``state`` for the action behind ``ref`` and show the plan again."""

@@ -39,5 +39,5 @@ class ActionChange(SavedChange[ActionData | None]):
         self.target = target
         self.ref = ref
 
-    def apply(self, state: ActionData | None) -> None:
-        self.target.apply_action(self.ref, state)
+    def apply(self, state: ActionData | None) -> bool:
+        return self.target.apply_action(self.ref, state)

@@ -43,8 +43,8 @@ class RespondentChange(SavedChange[RespondentState | None]):
         self.target = target
         self.key = key
 
-    def apply(self, state: RespondentState | None) -> None:
-        self.target.apply_respondent(self.key, state)
+    def apply(self, state: RespondentState | None) -> bool:
+        return self.target.apply_respondent(self.key, state)
 
 
 def apply_state(

@@ -51,6 +51,7 @@ class QuestionCard(QWidget):
         self.theme: Theme | None = None
         self.lang = "lv"
         self._loading = False
+        self.read_only = False  # a finished assessment (set_read_only)
 
         self.theme_label = QLabel()
         self.theme_label.setObjectName("themeLabel")
@@ -221,6 +222,7 @@ class QuestionCard(QWidget):
                 description = ""
             button = ChoiceButton(str(level.value), level.label.get(lang), description)
             button.setObjectName(f"level{level.value}")
+            button.setEnabled(not self.read_only)
             self.group.addButton(button, level.value)
             self.level_buttons[level.value] = button
         self._place_choices()
@@ -270,6 +272,14 @@ class QuestionCard(QWidget):
             button.setChecked(button is target)
         self.group.setExclusive(True)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A finished assessment: the choices show the answer but cannot be pressed, and the
+        comment can be read, selected and copied but not typed into."""
+        self.read_only = read_only
+        for button in self.group.buttons():
+            button.setEnabled(not read_only)
+        self.comment.setReadOnly(read_only)
+
     def set_others(self, html: str) -> None:
         self.others.setText(html)
         self.others.setVisible(bool(html))
@@ -281,7 +291,7 @@ class QuestionCard(QWidget):
 
     # -- user input -------------------------------------------------------------------------------
     def _clicked(self, button_id: int) -> None:
-        if self._loading:
+        if self._loading or self.read_only:
             return
         if button_id == NA_ID:
             self.na_chosen.emit()

@@ -10,6 +10,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolButton
 
+from ethics_tool.domain.assessment import Status
+from ethics_tool.gui.round_flow import toggle_texts
 from ethics_tool.i18n import t
 
 
@@ -81,12 +83,8 @@ class HomeActions:
         for act in self.on_selection:
             act.setEnabled(selected)
         self.finish.setEnabled(selected and not archived)
-        self.finish.setText(t("Reopen") if finished else t("Finish…"))
-        tip = (
-            t("Mark the assessment as in progress again")
-            if finished
-            else t("Mark the assessment as finished; what is still missing is listed first")
-        )
+        text, tip = toggle_texts(Status.COMPLETED if finished else Status.IN_PROGRESS)
+        self.finish.setText(text)
         self.finish.setToolTip(tip)
         self.finish.setStatusTip(tip)
         self.archive.setText(t("Restore") if archived else t("Archive"))

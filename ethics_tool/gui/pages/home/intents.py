@@ -53,11 +53,9 @@ def toggle_finish(page: HomePage) -> None:
     row = page.model.row_of(selected) if selected is not None else None
     if selected is None or row is None:
         return
-    if page.model.summary(row).info.status is Status.COMPLETED:
-        round_flow.reopen(page.services, selected)
-        page.status_message.emit(t("The assessment is in progress again"))
-    elif round_flow.finish(page, page.services, page.dialogs, selected):
-        page.status_message.emit(t("The assessment is finished"))
+    message = round_flow.toggle(page, page.services, page.dialogs, selected)
+    if message is not None:
+        page.status_message.emit(message)
     page.refresh(select_id=selected)
     page.changed.emit()
 

@@ -17,6 +17,7 @@ from ethics_tool.domain.assessment import RespondentInfo, Status, round_text
 from ethics_tool.gui.appearance import ScaledLabel
 from ethics_tool.gui.dialogs.respondents import respondent_name
 from ethics_tool.gui.item_models import unit_text
+from ethics_tool.gui.round_flow import toggle_texts
 from ethics_tool.gui.state.questionnaire import QuestionnaireSession
 from ethics_tool.gui.widgets.flow import HeaderBar
 from ethics_tool.i18n import current_language, status_label, t
@@ -28,6 +29,7 @@ class QuestionnaireHeader(QWidget):
     respondent_chosen = Signal(int)  # a respondent id
     manage_requested = Signal()
     results_requested = Signal()
+    finish_requested = Signal()  # "Finish…" (gui/round_flow.py)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +54,10 @@ class QuestionnaireHeader(QWidget):
         self.results_button = QPushButton()
         self.results_button.setObjectName("showResultsButton")
         self.results_button.clicked.connect(self.results_requested)
+        self.finish_button = QPushButton()
+        self.finish_button.setObjectName("finishAssessmentButton")
+        self.finish_button.clicked.connect(self.finish_requested)
+        self._status = Status.IN_PROGRESS
 
         titles = QWidget()
         titles_layout = QVBoxLayout(titles)
@@ -65,7 +71,14 @@ class QuestionnaireHeader(QWidget):
         respondent_layout.addWidget(self.respondents)
         # the buttons go under the title when large text makes the row wider than the screen
         self.bar = HeaderBar(
-            titles, [respondent, self.manage_button, self.progress, self.results_button]
+            titles,
+            [
+                respondent,
+                self.manage_button,
+                self.progress,
+                self.results_button,
+                self.finish_button,
+            ],
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -75,10 +88,25 @@ class QuestionnaireHeader(QWidget):
         self.respondent_label.setText(t("&Respondent:"))
         self.respondents.setAccessibleName(t("Respondent"))
         self.manage_button.setText(t("Respondents…"))
-        self.manage_button.setToolTip(t("Add, rename or remove the people who answer"))
         self.progress.setAccessibleName(t("Answered questions"))
         self.results_button.setText(t("Results"))
         self.results_button.setToolTip(t("Show the results of this assessment"))
+        self.set_status(self._status)
+
+    def set_status(self, status: Status) -> None:
+        """A finished assessment: "Respondents…" off (the bar above the question reopens it)."""
+        self._status = status
+        finished = status is Status.COMPLETED
+        text, tip = toggle_texts(status)
+        self.finish_button.setText(text)
+        self.finish_button.setToolTip(tip)
+        self.finish_button.setVisible(not finished)
+        self.manage_button.setEnabled(not finished)
+        self.manage_button.setToolTip(
+            t("The assessment is finished: reopen it to change the respondents")
+            if finished
+            else t("Add, rename or remove the people who answer")
+        )
 
     def show_session(self, session: QuestionnaireSession) -> None:
         """The title, and the respondents with the current one chosen (without emitting)."""
@@ -87,7 +115,7 @@ class QuestionnaireHeader(QWidget):
         self.title.setText(f"{info.municipality} — {unit_text(info.unit_type, info.unit_name)}")
         form_title = session.data.form.title.get(lang)
         parts = [form_title, round_text(info)]
-        if info.status is Status.COMPLETED:  # still editable; "Reopen" on the home page
+        if info.status is Status.COMPLETED:  # read-only: the bar above the question reopens it
             parts.append(status_label(info.status))
         self.subtitle.setText(" · ".join(parts))
         self.respondents.blockSignals(True)

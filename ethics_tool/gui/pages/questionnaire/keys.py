@@ -1,7 +1,8 @@
 """The questionnaire page's keys: digits choose a level, N and D the special answers, arrows move.
 
 Letters and digits answer only while no text field has the focus; a key that is no answer to the
-question in front says why in the status bar. :class:`AnswerKeysMixin` is part of
+question in front, or any answer key on a finished assessment, says why in the status bar.
+:class:`AnswerKeysMixin` is part of
 :class:`~ethics_tool.gui.pages.questionnaire.page.QuestionnairePage`.
 """
 
@@ -51,6 +52,7 @@ class AnswerKeysMixin(_Base):
         def previous_question(self) -> None: ...
         def next_unanswered(self) -> None: ...
         def go_to(self, position: int) -> None: ...
+        def refuse_key(self) -> bool: ...
 
     def _make_shortcuts(self) -> None:
         def shortcut(key: str, slot: object) -> QShortcut:
@@ -81,7 +83,7 @@ class AnswerKeysMixin(_Base):
         return False
 
     def _digit(self, value: int) -> None:
-        if self._typing() or self.current_question() is None:
+        if self._typing() or self.current_question() is None or self.refuse_key():
             return
         if self.card.has_level(value):
             self.choose_level(value)
@@ -107,7 +109,7 @@ class AnswerKeysMixin(_Base):
 
     def _key_na(self) -> None:
         question = self.current_question()
-        if self._typing() or question is None:
+        if self._typing() or question is None or self.refuse_key():
             return
         if self.card.na_button.isVisible():
             self.choose_na()
@@ -122,7 +124,7 @@ class AnswerKeysMixin(_Base):
             self.saved.emit(t("“Not applicable” is not offered for this question."))
 
     def _key_unknown(self) -> None:
-        if self._typing() or self.current_question() is None:
+        if self._typing() or self.current_question() is None or self.refuse_key():
             return
         if self.card.unknown_button.isVisible():
             self.choose_unknown()

@@ -15,7 +15,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QScrollArea,
@@ -26,15 +26,10 @@ from PySide6.QtWidgets import (
 
 from ethics_tool.domain.answers import AnswerValue
 from ethics_tool.gui.appearance import is_large_text
-from ethics_tool.gui.dialogs.respondent_undo import (
-    RespondentChange,
-    RespondentState,
-    apply_state,
-)
-from ethics_tool.gui.dialogs.respondents import RespondentsDialog
 from ethics_tool.gui.pages.questionnaire.buttons import QuestionButtons
 from ethics_tool.gui.pages.questionnaire.consensus import others_html
 from ethics_tool.gui.pages.questionnaire.faults import SaveFaultsMixin
+from ethics_tool.gui.pages.questionnaire.finishing import FinishedBar, FinishingMixin
 from ethics_tool.gui.pages.questionnaire.header import QuestionnaireHeader
 from ethics_tool.gui.pages.questionnaire.keys import AnswerKeysMixin
 from ethics_tool.gui.pages.questionnaire.moving import MovingMixin
@@ -42,8 +37,10 @@ from ethics_tool.gui.pages.questionnaire.navigator import (
     ThemeNavigatorModel,
     navigator_view,
 )
+from ethics_tool.gui.pages.questionnaire.respondents import RespondentsMixin
 from ethics_tool.gui.pages.questionnaire.undo import AnswerChange, AnswerState
 from ethics_tool.gui.state.questionnaire import QuestionnaireSession
+from ethics_tool.gui.undo_step import push
 from ethics_tool.gui.widgets.question_card import QuestionCard
 from ethics_tool.i18n import current_language, t
 
@@ -53,7 +50,9 @@ if TYPE_CHECKING:
     from ethics_tool.services import Services
 
 
-class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
+class QuestionnairePage(
+    AnswerKeysMixin, MovingMixin, SaveFaultsMixin, FinishingMixin, RespondentsMixin, QWidget
+):
     saved = Signal(str)  # a status-bar message after an autosave
     results_requested = Signal(int)
 
@@ -71,6 +70,9 @@ class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
         self.header.respondent_chosen.connect(self._respondent_changed)
         self.header.manage_requested.connect(self.manage_respondents)
         self.header.results_requested.connect(self._show_results)
+        self.header.finish_requested.connect(self.toggle_finish)
+        self.finished_bar = FinishedBar()  # a finished assessment is read-only (.finishing)
+        self.finished_bar.reopen_requested.connect(self.toggle_finish)
         # The switcher and the progress bar, by the names tests know them by.
         self.respondents = self.header.respondents
         self.progress = self.header.progress
@@ -124,6 +126,7 @@ class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.header)
+        layout.addWidget(self.finished_bar)
         layout.addWidget(splitter, 1)
         self._set_compact(is_large_text())
 
@@ -133,6 +136,7 @@ class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
     # -- texts ------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.header.retranslate()
+        self.finished_bar.retranslate()
         self.navigator.setAccessibleName(t("Themes and questions"))
         self.buttons.retranslate()
         self.card.retranslate()
@@ -158,47 +162,11 @@ class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
         self.navigator_model.set_session(session)
         self._refresh_progress()
         self._show_current()
+        self.show_read_only()
 
-    def manage_respondents(self) -> RespondentsDialog | None:
-        """Open the respondents dialog (window-modal); the page follows every change."""
-        if self.session is None:
-            return None
-        self.card.flush_comment()
-        dialog = RespondentsDialog(
-            self.services, self.dialogs, self.session.data.info.id, self.window()
-        )
-        dialog.step.connect(self._respondent_step)
-        dialog.changed.connect(self._respondents_changed)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def _respondent_step(self, key: str, text: str, before: object, after: object) -> None:
-        """A change made in the respondents dialog becomes an undo step."""
-        assert before is None or isinstance(before, RespondentState)
-        assert after is None or isinstance(after, RespondentState)
-        self.undo_stack.push(RespondentChange(self, key, text, before, after))
-
-    def apply_respondent(self, key: str, state: RespondentState | None) -> bool:
-        """Undo or redo of a respondent change: store ``state`` and show the page as it is now."""
-        from ethics_tool.services import ServiceError
-
-        if self.session is None:
-            return False
-        self.card.flush_comment()
-        try:
-            chosen = apply_state(self.services, self.session.data.info.id, key, state)
-        except ServiceError as exc:
-            self.dialogs.error(t("The respondent could not be changed"), str(exc))
-            return False
-        self._respondents_changed()
-        session = self.session
-        if chosen is not None and session is not None and session.has_respondent(chosen):
-            session.choose_respondent(chosen)
-            self.header.show_session(session)
-            self._refresh_progress()
-            self._show_current()
-        return True
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.sync_status()  # finished or reopened on the home or results page meanwhile
 
     def _respondents_changed(self) -> None:
         if self.session is None:
@@ -242,7 +210,7 @@ class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
         self.navigator.scrollTo(index)
         self.previous_button.setEnabled(not session.at_first)
         self.next_button.setEnabled(not session.at_last)
-        self.clear_button.setEnabled(answer is not None)
+        self.clear_button.setEnabled(answer is not None and not self.is_finished())
         self.question_scroll.verticalScrollBar().setValue(0)
 
     def _show_others(self, question: Question) -> None:
@@ -294,7 +262,8 @@ class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
             self.saved.emit(t("Saved"))
         after = AnswerState(answer, comment)
         if not self._applying and after != before:
-            self.undo_stack.push(
+            push(
+                self.undo_stack,
                 AnswerChange(
                     self,
                     next(p.uuid for p in session.data.respondents if p.id == respondent_id),
@@ -303,7 +272,7 @@ class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
                     self.question_number(session.position),
                     before,
                     after,
-                )
+                ),
             )
         return True
 
@@ -320,7 +289,7 @@ class QuestionnairePage(AnswerKeysMixin, MovingMixin, SaveFaultsMixin, QWidget):
     ) -> bool:
         """Undo or redo: show that question of that respondent and save ``state`` there."""
         session = self.session
-        if session is None:
+        if session is None or self.refuse_undo():
             return False
         # By UUID: a respondent removed and brought back by undo has a new ID.
         found = next((p.id for p in session.data.respondents if p.uuid == respondent), None)

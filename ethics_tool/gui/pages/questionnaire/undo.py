@@ -79,5 +79,5 @@ class AnswerChange(SavedChange[AnswerState]):
         self.after = other.after
         return True
 
-    def apply(self, state: AnswerState) -> None:
-        self.target.apply_answer(self.respondent, self.position, self.question_id, state)
+    def apply(self, state: AnswerState) -> bool:
+        return self.target.apply_answer(self.respondent, self.position, self.question_id, state)

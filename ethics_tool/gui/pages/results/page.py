@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ethics_tool.domain.assessment import AssessmentData, Status, round_text
+from ethics_tool.gui import round_flow
 from ethics_tool.gui.appearance import ScaledLabel
 from ethics_tool.gui.files.banner import FileBanner
 from ethics_tool.gui.files.jobs import Job
@@ -88,6 +89,9 @@ class ResultsPage(QWidget):
         self.discuss_button = QPushButton()
         self.discuss_button.setObjectName("discussButton")
         self.discuss_button.clicked.connect(self._discuss)
+        self.finish_button = QPushButton()  # "Finish…" or "Reopen" (gui/round_flow.py)
+        self.finish_button.setObjectName("finishAssessmentButton")
+        self.finish_button.clicked.connect(self.toggle_finish)
         self.banner = FileBanner(files, Job.REPORT)
         self.export_progress = self.banner.progress
         files.started.connect(self._file_job_started)
@@ -138,6 +142,7 @@ class ResultsPage(QWidget):
                 self.export_json_button,
                 language,
                 self.export_pdf_button,
+                self.finish_button,
             ],
         )
 
@@ -207,12 +212,26 @@ class ResultsPage(QWidget):
             )
         )
         self.compare_button.setEnabled(len(self.services.rounds_of_unit(info.id)) > 1)
+        text, tip = round_flow.toggle_texts(info.status)
+        self.finish_button.setText(text)
+        self.finish_button.setToolTip(tip)
+        self.finish_button.setEnabled(info.status is not Status.ARCHIVED)
         self.summary.fill(data, results, self.previous)
         from ethics_tool.gui.benchmark_actions import show_benchmark
 
         show_benchmark(self.services, data, results, self.summary)
         self.priorities.fill(data, results)
         self.gaps.fill(data, results)
+
+    def toggle_finish(self) -> None:
+        """Finish (what is missing listed first) or reopen, as on the home page; the action
+        plan stays editable either way."""
+        if self.data is None:
+            return
+        message = round_flow.toggle(self, self.services, self.dialogs, self.data.info.id)
+        self.refresh()
+        if message is not None:
+            self.status_message.emit(message)
 
     # -- action plan ----------------------------------------------------------------------------
     def selected_priority(self) -> Priority | None:
