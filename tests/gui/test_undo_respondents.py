@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from ethics_tool.domain.answers import AnswerValue, Role
@@ -113,3 +114,72 @@ def test_undo_and_redo_respondent_changes(
     assert question.id not in services.load(assessment_id).answers[0].answers
     _key(qtbot, window, redo=True)
     assert services.load(assessment_id).answers[0].answers[question.id].value == 4
+
+
+def test_undo_and_redo_inside_the_respondents_dialog(
+    qtbot: QtBot, window: MainWindow, services: Services, dialogs: ScriptedDialogs
+) -> None:
+    from ethics_tool.domain.answers import Mode
+
+    assessment_id = services.create_assessment(
+        municipality="Cēsu novads",
+        form_id="quick",
+        mode=Mode.INDIVIDUAL,
+        respondents=[NewRespondent("Anna", Role.DEPUTY), NewRespondent("Pēteris", Role.STAFF)],
+    )
+    window.home.refresh()
+    dialog = _open_dialog(qtbot, window, assessment_id)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    page_stack = window.questionnaire.undo_stack
+    undo_button = dialog.undo_button
+    redo_button = dialog.redo_button
+    assert undo_button.isVisible() and not undo_button.isEnabled() and not redo_button.isEnabled()
+
+    def key(widget: QWidget, redo: bool = False) -> None:
+        modifiers = Qt.KeyboardModifier.ControlModifier
+        if redo:
+            modifiers |= Qt.KeyboardModifier.ShiftModifier
+        qtbot.keyClick(widget, Qt.Key.Key_Z, modifiers)
+
+    def listed() -> list[str]:
+        return [dialog.people.item(i).text().split(" — ")[0] for i in range(dialog.people.count())]
+
+    dialog.label_edit.clear()
+    type_text(dialog.label_edit, "Līga")
+    click(qtbot, dialog, "addRespondentButton")
+    three = ["Anna (Deputāts)", "Pēteris (Darbinieks)", "Līga (Deputāts)"]
+    assert listed() == three
+    assert undo_button.isEnabled()
+    assert undo_button.toolTip() == "Atsaukt: respondenta Līga pievienošana"
+
+    # Ctrl+Z inside the dialog (the list has the focus): Līga goes, the list follows.
+    dialog.people.setFocus()
+    key(dialog.people)
+    assert [p[0] for p in _people(services, assessment_id)] == ["Anna", "Pēteris"]
+    assert listed() == three[:2]
+    assert redo_button.isEnabled() and not undo_button.isEnabled()
+    key(dialog.people, redo=True)
+    assert listed() == three
+
+    # In the name field, Ctrl+Z first undoes the typing; with nothing typed, the last step.
+    _select(dialog, "Pēteris")
+    dialog.label_edit.setFocus()
+    type_text(dialog.label_edit, " K")
+    key(dialog.label_edit)
+    assert dialog.label_edit.text() == "Pēteris"  # the typing undone, the respondents untouched
+    assert len(_people(services, assessment_id)) == 3
+    key(dialog.label_edit)
+    assert [p[0] for p in _people(services, assessment_id)] == ["Anna", "Pēteris"]
+
+    # The buttons do the same, and it is one history with the page's.
+    click(qtbot, dialog, "redoRespondentButton")
+    assert listed() == three
+    click(qtbot, dialog, "undoRespondentButton")
+    assert listed() == three[:2]
+    dialog.accept()
+    assert page_stack.index() == 0 and page_stack.canRedo()
+    assert page_stack.redoText() == "respondenta Līga pievienošana"
+    redo_in_menu = window.findChild(QAction, "actionRedo")  # Edit → Redo offers the same step
+    assert redo_in_menu is not None and redo_in_menu.isEnabled()
+    redo_in_menu.trigger()
+    assert [p[0] for p in _people(services, assessment_id)] == ["Anna", "Pēteris", "Līga"]

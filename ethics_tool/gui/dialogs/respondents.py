@@ -1,11 +1,15 @@
-"""Add, rename and remove the respondents of an existing assessment (reached from the questions)."""
+"""Add, rename and remove the respondents of an existing assessment (reached from the questions).
+
+Ctrl+Z / Ctrl+Shift+Z and the Undo and Redo buttons work inside the dialog on the questionnaire
+page's undo stack (one history with the answers); the list follows every step.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -59,6 +63,7 @@ class RespondentsDialog(QDialog):
         dialogs: Dialogs,
         assessment_id: int,
         parent: QWidget | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("respondentsDialog")
@@ -96,6 +101,8 @@ class RespondentsDialog(QDialog):
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("closeRespondentsButton")
 
+        self._make_undo(undo_stack)
+
         form = QFormLayout()
         form.addRow(self.label_caption, self.label_edit)
         form.addRow(self.role_caption, self.role)
@@ -103,6 +110,8 @@ class RespondentsDialog(QDialog):
         actions.addWidget(self.add_button)
         actions.addWidget(self.rename_button)
         actions.addStretch(1)
+        actions.addWidget(self.undo_button)
+        actions.addWidget(self.redo_button)
         actions.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -138,6 +147,9 @@ class RespondentsDialog(QDialog):
         self.rename_button.setAccessibleName(t("Save the name and role of the selected respondent"))
         self.remove_button.setText(t("&Remove…"))
         self.remove_button.setAccessibleName(t("Remove the selected respondent"))
+        self.undo_button.setText(t("Undo"))
+        self.redo_button.setText(t("Redo"))
+        self._undo_state()
         current = self.role.currentData()
         self.role.clear()
         for role in individual_roles():
@@ -147,6 +159,66 @@ class RespondentsDialog(QDialog):
         keep_minimum(self, 520, 420)
         if self.data is not None:
             self._fill()
+
+    # -- undo ---------------------------------------------------------------------------------
+    def _make_undo(self, stack: QUndoStack | None) -> None:
+        """The page's undo stack, reached from inside the dialog (a window of its own)."""
+        self.undo_stack = stack
+        self.undo_button = QPushButton()
+        self.undo_button.setObjectName("undoRespondentButton")
+        self.redo_button = QPushButton()
+        self.redo_button.setObjectName("redoRespondentButton")
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = [QKeySequence("Ctrl+Shift+Z")]
+        redo += [
+            k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo) if k not in redo
+        ]
+        self.redo_action = QAction(self)
+        self.redo_action.setShortcuts(redo)
+        self.addActions([self.undo_action, self.redo_action])
+        if stack is None:
+            self.undo_button.hide()
+            self.redo_button.hide()
+            return
+        for action, button, move in (
+            (self.undo_action, self.undo_button, stack.undo),
+            (self.redo_action, self.redo_button, stack.redo),
+        ):
+            action.triggered.connect(move)
+            button.clicked.connect(move)
+        stack.indexChanged.connect(self._stack_moved)
+        # Ctrl+Z in the name field undoes the typing while there is some, then the last step.
+        self.label_edit.installEventFilter(self)
+
+    def _stack_moved(self, _index: int) -> None:
+        """A step was undone or redone (here or on the page): the list shows it."""
+        self.reload()
+        self._undo_state()
+
+    def _undo_state(self) -> None:
+        stack = self.undo_stack
+        if stack is None:
+            return
+        for button, can, what, plain in (
+            (self.undo_button, stack.canUndo(), stack.undoText(), t("Undo")),
+            (self.redo_button, stack.canRedo(), stack.redoText(), t("Redo")),
+        ):
+            button.setEnabled(can)
+            tip = t("{action}: {what}", action=plain, what=what) if what else plain
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.label_edit and event.type() == QEvent.Type.ShortcutOverride:
+            assert isinstance(event, QKeyEvent)
+            edit = self.label_edit
+            pressed = QKeySequence(event.keyCombination())
+            undo = pressed == self.undo_action.shortcut() and not edit.isUndoAvailable()
+            redo = pressed in self.redo_action.shortcuts() and not edit.isRedoAvailable()
+            if undo or redo:
+                return True  # nothing of its own to undo: the dialog's shortcut takes the key
+        return super().eventFilter(watched, event)
 
     # -- data ---------------------------------------------------------------------------------
     def reload(self, select_id: int | None = None) -> None:

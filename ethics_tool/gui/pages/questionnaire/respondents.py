@@ -53,7 +53,7 @@ class RespondentsMixin(_Base):
             return None
         self.card.flush_comment()
         dialog = RespondentsDialog(
-            self.services, self.dialogs, self.session.data.info.id, self.window()
+            self.services, self.dialogs, self.session.data.info.id, self.window(), self.undo_stack
         )
         dialog.step.connect(self._respondent_step)
         dialog.changed.connect(self._respondents_changed)
