@@ -5,6 +5,7 @@ flow and dialog as on the home page); undo cannot change a finished assessment."
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
@@ -182,3 +183,26 @@ def test_undo_cannot_change_a_finished_assessment(
     qtbot.keyClick(page.card, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _stored(services, assessment_id)[order[0]] == AnswerValue.level(2, "Kā bija")
     assert page.undo_stack.index() == 0
+
+
+def test_adding_answers_from_a_file_to_a_finished_assessment_is_refused(
+    qtbot: QtBot,
+    window: MainWindow,
+    services: Services,
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+) -> None:
+    assessment_id, person, order = _assessment(services)
+    services.export_json(assessment_id, tmp_path / "laptop.json")
+    services.set_status(assessment_id, Status.COMPLETED)
+    window.home.refresh(select_id=assessment_id)
+    dialogs.open_from = tmp_path / "laptop.json"
+    window.home.action_merge.trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.errors), timeout=30_000)
+    title, message = dialogs.errors[-1]
+    assert title == "Failu neizdevās importēt"
+    assert message.startswith("Ludzas novads — Dome, 01.05.2026. (ID 1) ir pabeigts")
+    assert "Vispirms atsāciet to" in message
+    assert services.info(assessment_id).status is Status.COMPLETED
+    assert _stored(services, assessment_id)[order[0]] == AnswerValue.level(2, "Kā bija")
+    assert person == services.respondents(assessment_id)[0].id
