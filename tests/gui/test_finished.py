@@ -206,3 +206,34 @@ def test_adding_answers_from_a_file_to_a_finished_assessment_is_refused(
     assert services.info(assessment_id).status is Status.COMPLETED
     assert _stored(services, assessment_id)[order[0]] == AnswerValue.level(2, "Kā bija")
     assert person == services.respondents(assessment_id)[0].id
+
+
+def test_a_respondent_step_undone_after_finishing_is_refused_the_plan_still_undoes(
+    qtbot: QtBot, window: MainWindow, services: Services, dialogs: ScriptedDialogs
+) -> None:
+    from ethics_tool.gui.dialogs.respondents import RespondentsDialog
+
+    assessment_id, _person, _order = _assessment(services)
+    window.home.refresh()
+    window.open_assessment(assessment_id, "questionnaire")
+    page = window.questionnaire
+    dialog = page.manage_respondents()
+    assert isinstance(dialog, RespondentsDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.label_edit.setText("Jānis")
+    click(qtbot, dialog, "addRespondentButton")
+    dialog.accept()
+    assert [r.label for r in services.respondents(assessment_id)][-1] == "Jānis"
+    services.set_status(assessment_id, Status.COMPLETED)  # e.g. on another computer
+    page.undo_stack.undo()  # Edit → Undo "adding Jānis"
+    assert dialogs.errors[-1][0] == "Respondentu neizdevās mainīt"
+    assert "ir pabeigts" in dialogs.errors[-1][1]
+    assert [r.label for r in services.respondents(assessment_id)][-1] == "Jānis"
+    qtbot.waitUntil(lambda: page.undo_stack.index() == 1)  # still offered
+
+    # The action plan is the follow-up of a finished assessment: its steps still undo.
+    window.open_assessment(assessment_id, "results")
+    window.results.add_action()
+    assert len(services.actions(assessment_id)) == 1
+    window.results.undo_stack.undo()
+    assert services.actions(assessment_id) == []
