@@ -207,7 +207,8 @@ def rule_breaches(export: Any) -> list[str]:
             scale = form.scale.levels if q.type.value == "maturity" else form.scale.agreement
             na = q.allow_na if q.allow_na is not None else form.scale.allow_na
             unknown = q.allow_unknown if q.allow_unknown is not None else form.scale.allow_unknown
-            kind = a.kind.value
+            # None: a comment without an answer (exchange/schema.py); only its comment is checked
+            kind = a.kind.value if a.kind is not None else None
             if kind == "level" and (
                 type(a.value) is not int or a.value not in [lvl.value for lvl in scale]
             ):
