@@ -231,3 +231,56 @@ def test_number_and_date_formats() -> None:
     assert i18n.format_percent(None) == "–"
     assert i18n.format_date(date(2025, 6, 7), "lv") == "07.06.2025."
     assert i18n.format_date(date(2025, 6, 7), "en") == "2025-06-07"
+
+
+def _same_texts(a: gettext.NullTranslations, b: gettext.NullTranslations) -> None:
+    catalogue = a._catalog  # type: ignore[attr-defined]
+    assert catalogue == b._catalog  # type: ignore[attr-defined]
+    for key in catalogue:
+        if isinstance(key, tuple):  # a plural form: (msgid, index)
+            assert a.ngettext(key[0], key[0], 21) == b.ngettext(key[0], key[0], 21)
+        elif "\x04" in key:  # a text in a context
+            context, text = key.split("\x04", 1)
+            assert a.pgettext(context, text) == b.pgettext(context, text)
+        else:
+            assert a.gettext(key) == b.gettext(key)
+    for n in range(0, 130):  # Latvian's three plural forms
+        assert a.ngettext("one", "many", n) == b.ngettext("one", "many", n)
+        assert a.plural(n) == b.plural(n)  # type: ignore[attr-defined]
+
+
+def test_the_parsed_catalogue_is_kept_and_read_back_the_same(tmp_path: Path) -> None:
+    mo = tmp_path / "ethics_tool.mo"
+    shutil.copyfile(i18n.mo_path("lv"), mo)
+    cached = tmp_path / "cache" / "lv.marshal"
+    with mo.open("rb") as fh:
+        plain = gettext.GNUTranslations(fh)
+    first = i18n.load_catalogue(mo, cached)  # parses the file and keeps the parsed copy
+    assert cached.is_file()
+    _same_texts(plain, first)
+    again = i18n.load_catalogue(mo, cached)  # from the copy
+    assert again is not first
+    _same_texts(plain, again)
+    assert again.ngettext("{count} answer", "{count} answers", 21) == plain.ngettext(
+        "{count} answer", "{count} answers", 21
+    )
+
+
+def test_a_stale_or_damaged_copy_of_the_catalogue_is_made_again(tmp_path: Path) -> None:
+    mo = tmp_path / "ethics_tool.mo"
+    shutil.copyfile(i18n.mo_path("lv"), mo)
+    cached = tmp_path / "lv.marshal"
+    cached.write_bytes(b"not a catalogue")
+    _same_texts(i18n.translations("lv"), i18n.load_catalogue(mo, cached))
+    made = cached.read_bytes()
+    assert made != b"not a catalogue"
+    # A new .mo file (another size) is parsed again, never answered from the old copy.
+    with mo.open("ab") as fh:
+        fh.write(b"\0")
+    i18n.load_catalogue(mo, cached)
+    assert cached.read_bytes() != made
+    # A cache folder that cannot be written: the file is parsed every time, nothing fails.
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    _same_texts(i18n.translations("lv"), i18n.load_catalogue(mo, blocked / "lv.marshal"))
+    assert not list(tmp_path.glob("*.tmp"))
