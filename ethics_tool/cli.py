@@ -9,6 +9,7 @@ Over 400 lines because every subcommand's parser and its small handler live here
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -823,14 +824,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error_line(message), file=sys.stderr)
         return EXIT_ERROR
     if args.command is None:
-        from ethics_tool.gui.app import run
+        # No garbage collection while the desktop program imports its GUI and builds its window (a
+        # dozen collections, about 2 ms before the first paint); run() resumes it after the paint.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            from ethics_tool.gui.app import run
 
-        return run(
-            args.db,
-            lang=args.lang,
-            open_file=Path(open_file) if open_file else None,
-            upgrade_server=args.upgrade_server,
-        )
+            return run(
+                args.db,
+                lang=args.lang,
+                open_file=Path(open_file) if open_file else None,
+                upgrade_server=args.upgrade_server,
+                resume_gc=paused,
+            )
+        finally:
+            if paused:
+                gc.enable()
     log_files = logs.setup(stderr_fallback=False)
     try:
         return COMMANDS[args.command](args)

@@ -7,6 +7,7 @@ ReportLab is imported only when a PDF is written.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -249,6 +250,7 @@ def run(
     lang: str | None = None,
     open_file: Path | None = None,
     upgrade_server: bool = False,
+    resume_gc: bool = False,
 ) -> int:
     """Start the GUI and return the exit code.
 
@@ -346,6 +348,10 @@ def run(
         QTimer.singleShot(0, logs.setup)  # the log file is not needed for the first paint
         QTimer.singleShot(0, window.install_shortcuts)
 
+    if resume_gc:  # paused by the command line for the imports before the first paint
+        window.shown_idle.connect(
+            gc.enable
+        )  # first, so the loader finds it on (it pauses it again)
     leave = os.environ.get(EXIT_WHEN_READY_ENV, "")
     if leave == "shown":  # the first paint done and the event loop idle, as for a bare window
         window.shown_idle.connect(lambda: _leave(app, "shown"))

@@ -58,6 +58,7 @@ def look(app, moment):
         window_colour=window.palette().color(G.QPalette.ColorRole.Window).name(),
         font=label.fontInfo().family(),
         latvian=all(metrics.inFontUcs4(ord(c)) for c in "āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽ"),
+        gc_on=__import__("gc").isenabled(),  # paused for the imports, resumed after the paint
         core=sorted(m for m in ("sqlalchemy", "pydantic", "alembic", "yaml") if m in sys.modules),
         lazy_types=lazy_types,
         built=built,
@@ -119,6 +120,7 @@ def test_the_first_paint_shows_the_whole_frame_and_loads_nothing_it_does_not_sho
     assert seen["loading"] == "Novērtējumi"
     assert seen["font"] == "DejaVu Sans" and seen["latvian"]
     assert seen["core"] == []  # the core is imported after the first paint
+    assert seen["gc_on"]
     if seen["lazy_types"]:  # the dialogs' Qt classes are built when a dialog is first shown
         assert seen["built"] == []
 
