@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from ethics_tool.domain.answers import AnswerValue, Mode, Role
+from ethics_tool.domain.assessment import RespondentInfo
 from ethics_tool.domain.loader import FormCatalog
 from ethics_tool.gui.main_window import MainWindow
 from ethics_tool.services import Services
@@ -46,6 +47,18 @@ def elsewhere(server_url: str, catalog: FormCatalog) -> Iterator[Services]:
     other.db.dispose()
 
 
+@pytest.fixture
+def workshop(window: MainWindow, services: Services) -> tuple[int, RespondentInfo]:
+    """A consensus workshop open on the questionnaire page: its ID and the group respondent."""
+    aid = services.create_assessment(
+        municipality="Ķekavas novads", form_id="quick", mode=Mode.CONSENSUS
+    )
+    group = next(r for r in services.respondents(aid) if r.role is Role.GROUP)
+    window.home.refresh()
+    window.open_assessment(aid, "questionnaire")
+    return aid, group
+
+
 def test_answers_given_while_the_server_is_away_wait_and_are_saved_when_it_is_back(
     qtbot: QtBot,
     window: MainWindow,
@@ -54,13 +67,9 @@ def test_answers_given_while_the_server_is_away_wait_and_are_saved_when_it_is_ba
     dialogs: ScriptedDialogs,
     proxy: Proxy,
     monkeypatch: pytest.MonkeyPatch,
+    workshop: tuple[int, RespondentInfo],
 ) -> None:
-    aid = services.create_assessment(
-        municipality="Ķekavas novads", form_id="quick", mode=Mode.CONSENSUS
-    )
-    group = next(r for r in services.respondents(aid) if r.role is Role.GROUP)
-    window.home.refresh()
-    window.open_assessment(aid, "questionnaire")
+    aid, group = workshop
     page = window.questionnaire
     tried: list[str] = []
     record = services.record_answer
@@ -97,13 +106,9 @@ def test_a_waiting_answer_that_clashes_with_another_computer_is_reported_not_los
     elsewhere: Services,
     dialogs: ScriptedDialogs,
     proxy: Proxy,
+    workshop: tuple[int, RespondentInfo],
 ) -> None:
-    aid = services.create_assessment(
-        municipality="Ķekavas novads", form_id="quick", mode=Mode.CONSENSUS
-    )
-    group = next(r for r in services.respondents(aid) if r.role is Role.GROUP)
-    window.home.refresh()
-    window.open_assessment(aid, "questionnaire")
+    aid, group = workshop
     page = window.questionnaire
 
     proxy.cut()

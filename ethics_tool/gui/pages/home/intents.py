@@ -45,14 +45,21 @@ def duplicate(page: HomePage) -> None:
     page.status_message.emit(t("Copy created"))
 
 
+def _selected_row(page: HomePage) -> tuple[int, int] | None:
+    """The selected assessment's ID and its row in the list, or None when nothing is selected."""
+    selected = page.selected_id()
+    row = page.model.row_of(selected) if selected is not None else None
+    return None if selected is None or row is None else (selected, row)
+
+
 def toggle_finish(page: HomePage) -> None:
     """Finish (listing what is missing first) or reopen the selected assessment."""
     from ethics_tool.gui import round_flow
 
-    selected = page.selected_id()
-    row = page.model.row_of(selected) if selected is not None else None
-    if selected is None or row is None:
+    found = _selected_row(page)
+    if found is None:
         return
+    selected = found[0]
     message = round_flow.toggle(page, page.services, page.dialogs, selected)
     if message is not None:
         page.status_message.emit(message)
@@ -61,10 +68,10 @@ def toggle_finish(page: HomePage) -> None:
 
 
 def toggle_archive(page: HomePage) -> None:
-    selected = page.selected_id()
-    row = page.model.row_of(selected) if selected is not None else None
-    if selected is None or row is None:
+    found = _selected_row(page)
+    if found is None:
         return
+    selected, row = found
     archived = page.model.summary(row).info.status is Status.ARCHIVED
     page.services.set_status(selected, Status.IN_PROGRESS if archived else Status.ARCHIVED)
     page.refresh(select_id=selected)
@@ -72,10 +79,10 @@ def toggle_archive(page: HomePage) -> None:
 
 
 def delete_selected(page: HomePage) -> None:
-    selected = page.selected_id()
-    row = page.model.row_of(selected) if selected is not None else None
-    if selected is None or row is None:
+    found = _selected_row(page)
+    if found is None:
         return
+    selected, row = found
     info = page.model.summary(row).info
     question = t(
         "Delete the assessment of {municipality}, {unit} ({date})? Its answers and "
